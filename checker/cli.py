@@ -46,14 +46,15 @@ class InputError(Exception):
 def read_answers(source: str, stdin: TextIO) -> Any:
     try:
         if source == "-":
-            text = stdin.read()
+            buffer = getattr(stdin, "buffer", None)
+            text = buffer.read().decode("utf-8-sig") if buffer else stdin.read()
         else:
-            with open(source, encoding="utf-8") as handle:
+            with open(source, encoding="utf-8-sig") as handle:
                 text = handle.read()
     except FileNotFoundError:
         raise InputError(f"找不到文件：{source}") from None
     except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"无法读取 {source}（须为 UTF-8 文本）：{err}") from None
+        raise InputError(f"无法读取{'标准输入' if source == '-' else source}：须为 UTF-8 编码的文本（{type(err).__name__}）。") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as err:

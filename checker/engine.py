@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .answers import relevant, validate
+from .answers import applicable, relevant, validate
 from .catalog import DATES, ITEMS, STEPS
 from .questions import QUESTIONS
 from .result import Finding, Result, Verdict
@@ -31,7 +31,8 @@ def evaluate(answers: Mapping[str, Any]) -> Result:
     Raises :class:`checker.AnswerError` for answers it cannot accept. Answers
     to questions that do not apply (see :func:`checker.applicable`) are ignored.
     """
-    ctx = Context(relevant(validate(answers)))
+    valid = validate(answers)
+    ctx = Context(relevant(valid), frozenset(applicable(valid)))
     for rule in RULES:
         ctx.rule = rule
         rule.apply(ctx)

@@ -32,6 +32,8 @@ class Context:
     """What the rules read and write during one evaluation."""
 
     answers: dict[str, Any]
+    applicable: frozenset[str]
+    """Questions that apply now; only these can be missing."""
     needed: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
@@ -39,9 +41,11 @@ class Context:
     rule: "Rule | None" = None
 
     def need(self, key: str) -> Any:
-        """The answer to ``key``; if unanswered, remember that it matters."""
+        """The answer to ``key``; if unanswered (and asked), remember that it
+        matters. A question that does not apply yet waits for the answer that
+        opens it, which another rule needs."""
         value = self.answers.get(key)
-        if value is None and key not in self.needed:
+        if value is None and key in self.applicable and key not in self.needed:
             self.needed.append(key)
         return value
 

@@ -1,0 +1,49 @@
+"""What the MkDocs hook does at each build event."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from . import citations, glossary, notice_page, trace_page
+
+log = logging.getLogger("mkdocs.hooks.sitegen")
+
+#: Marker in a page → function returning the Markdown that replaces it.
+GENERATORS: dict[str, Callable[[], str]] = {
+    "<!-- gen:notice -->": notice_page.render,
+    "<!-- gen:glossary -->": glossary.page_markdown,
+    "<!-- gen:citations -->": citations.page_markdown,
+    "<!-- gen:trace -->": trace_page.page_markdown,
+}
+
+#: Pages whose HTML gets no glossary tooltips.
+NO_TOOLTIPS = {"glossary.md", "checker/index.md"}
+
+
+def on_config(config: Any) -> Any:
+    try:
+        import jieba
+    except ImportError:  # search still works, without Chinese segmentation
+        return config
+    for word in glossary.jieba_words():
+        jieba.add_word(word, freq=100000)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    for marker, generate in GENERATORS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, generate())
+    return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    if page.file.src_uri in NO_TOOLTIPS:
+        return html
+    depth = page.url.count("/")
+    return glossary.add_tooltips(html, "../" * depth + "glossary/")
+
+
+def on_post_build(config: Any) -> None:
+    pass

@@ -1,0 +1,96 @@
+"""The glossary: its page, and tooltips on the terms wherever they appear.
+
+Each term's first occurrence on a page (outside headings, links, code, form
+labels and the like) becomes a link to its glossary entry whose ``title`` is
+the definition; Material's ``content.tooltips`` shows it as a tooltip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html import escape
+
+import yaml
+
+from . import DATA
+from .links import clause_links
+
+GLOSSARY_PAGE = "glossary.md"
+# Text inside these elements is left alone.
+_SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+         "label", "button", "legend", "summary", "svg", "title", "textarea", "select", "option", "nav"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*?)(/?)>|<!--.*?-->", re.S)
+_VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "param", "track"}
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    id: str
+    definition: str
+    clauses: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"term-{self.id}"
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[Term, ...]:
+    raw = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
+    return tuple(Term(t["term"], t["id"], t["definition"], tuple(t.get("clauses", ()))) for t in raw)
+
+
+def page_markdown() -> str:
+    """The body of the 术语表 page."""
+    out = []
+    for t in terms():
+        out.append(f"## {t.term} {{#{t.anchor}}}\n\n{t.definition}\n")
+        if t.clauses:
+            out.append(f"通知条款：{clause_links(list(t.clauses), GLOSSARY_PAGE)}\n")
+    return "\n".join(out)
+
+
+def add_tooltips(html: str, glossary_url: str) -> str:
+    """Link the first occurrence of each term in ``html`` to its entry."""
+    by_term = {t.term: t for t in terms()}
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(by_term, key=len, reverse=True)))
+    seen: set[str] = set()
+    out: list[str] = []
+    stack: list[str] = []
+    pos = 0
+
+    def link(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in seen:
+            return word
+        seen.add(word)
+        t = by_term[word]
+        return (f'<a class="glossary-term" href="{glossary_url}#{t.anchor}" '
+                f'title="{escape(t.definition, quote=True)}">{word}</a>')
+
+    for tag in _TAG.finditer(html):
+        text = html[pos:tag.start()]
+        skipping = any(name in _SKIP for name in stack)
+        out.append(text if skipping else pattern.sub(link, text))
+        out.append(tag.group(0))
+        pos = tag.end()
+        if tag.group(2) is None:
+            continue  # comment
+        name = tag.group(2).lower()
+        if tag.group(1):  # closing tag
+            if name in stack:
+                while stack and stack.pop() != name:
+                    pass
+        elif not tag.group(4) and name not in _VOID:
+            stack.append(name)
+    rest = html[pos:]
+    out.append(rest if any(n in _SKIP for n in stack) else pattern.sub(link, rest))
+    return "".join(out)
+
+
+def jieba_words() -> list[str]:
+    """Terms the search index must keep whole (added to jieba's dictionary)."""
+    return [t.term for t in terms()]
