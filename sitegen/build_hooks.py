@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from . import citations, glossary, notice_page, trace_page
+from . import checker_page, citations, glossary, notice_page, runtime, trace_page
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
 
@@ -15,6 +15,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:glossary -->": glossary.page_markdown,
     "<!-- gen:citations -->": citations.page_markdown,
     "<!-- gen:trace -->": trace_page.page_markdown,
+    "<!-- gen:checker -->": checker_page.page_html,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
@@ -46,4 +47,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    pass
+    """Copy Pyodide and the checker's wheel into the site (self-hosted, no CDN)."""
+    from pathlib import Path
+
+    runtime.copy_into(Path(config["site_dir"]))

@@ -1,0 +1,84 @@
+"""The checker page's runtime: the self-hosted Pyodide files and the
+checker's wheel, copied into the built site (never loaded from a CDN).
+
+Both live under paths that change whenever their content changes
+(``assets/pyodide/<version>/``, ``assets/checker/checker-<hash>.whl``), so a
+web server may cache them for a long time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+from . import ROOT
+
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+#: What the checker needs of the npm package: the loader, the wasm module and
+#: the standard library. (No packages: the checker uses the stdlib only.)
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+CACHE = ROOT / "build" / "wheel-cache"
+
+
+class RuntimeMissing(RuntimeError):
+    pass
+
+
+@lru_cache(maxsize=1)
+def pyodide_version() -> str:
+    package = PYODIDE_DIR / "package.json"
+    if not package.exists():
+        raise RuntimeMissing("node_modules/pyodide is missing: run scripts/setup (npm ci) first.")
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def pyodide_url() -> str:
+    """Site-relative folder of the Pyodide files."""
+    return f"assets/pyodide/{pyodide_version()}/"
+
+
+def _source_hash() -> str:
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "checker").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    digest.update((ROOT / "pyproject.toml").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def wheel() -> Path:
+    """The checker's wheel, built with ``python -m build`` once per source state."""
+    out = CACHE / _source_hash()
+    found = sorted(out.glob("*.whl")) if out.exists() else []
+    if not found:
+        tmp = out.with_suffix(".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp), str(ROOT)],
+                       check=True, capture_output=True, cwd=ROOT)
+        shutil.rmtree(out, ignore_errors=True)
+        tmp.rename(out)
+        shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
+        found = sorted(out.glob("*.whl"))
+    return found[0]
+
+
+def wheel_url() -> str:
+    return f"assets/checker/checker-{_source_hash()}.whl"
+
+
+def copy_into(site_dir: Path) -> None:
+    """Copy the runtime files into a built site."""
+    target = site_dir / pyodide_url()
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_DIR / name, target / name)
+    dest = site_dir / wheel_url()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(wheel(), dest)
