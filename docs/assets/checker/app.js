@@ -13,7 +13,7 @@ const form = document.getElementById("checker-form");
 const html = document.documentElement;
 // Give up on a runtime that has not become ready after this long (a host that
 // serves .wasm with the wrong type can make Pyodide stall without an error).
-const TIMEOUT_MS = Number(window.CHECKER_TIMEOUT_MS || 60000);
+const TIMEOUT_MS = Number(window.CHECKER_TIMEOUT_MS || 90000);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -139,6 +139,7 @@ function evaluate() {
   }
   inFlight = true;
   pending = false;
+  root.dataset.busy = "true"; // testing hook: "false" once the shown result matches the form
   lastAnswers = readForm();
   worker.postMessage({ type: "evaluate", id: ++requestId, answers: lastAnswers });
 }
@@ -173,6 +174,7 @@ function startWorker() {
       inFlight = false;
       show(JSON.parse(data.payload));
       if (pending) evaluate();
+      else root.dataset.busy = "false";
     } else if (data.type === "error") {
       clearTimeout(timer);
       if (!ready) fail(data.message);

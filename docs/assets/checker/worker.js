@@ -5,6 +5,29 @@
 
 let respond = null;
 
+// Pyodide reports a failed WebAssembly start-up (e.g. .wasm served without the
+// application/wasm type) only on the console and then waits forever; turn that
+// report into an error the page can show at once.
+let startupLog = "";
+for (const level of ["error", "warn"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    original(...args);
+    const text = args.map(String).join(" ");
+    if (respond || !/WebAssembly|wasm instantiation/i.test(text)) return;
+    if (!startupLog) {
+      // Report once, after the messages that follow the first have arrived.
+      setTimeout(() => {
+        const hint = /MIME/i.test(startupLog)
+          ? "服务器提供 .wasm 文件的类型不是 application/wasm"
+          : "WebAssembly 启动失败";
+        self.postMessage({ type: "error", message: hint });
+      }, 50);
+    }
+    startupLog += `${text}\n`;
+  };
+}
+
 function progress(text, percent) {
   self.postMessage({ type: "progress", text, percent });
 }
