@@ -1,0 +1,263 @@
+"""The self-check page in Debian chromium, against the CLI as the reference."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import unicodedata
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from pypdf import PdfReader
+
+from checker.catalog import ITEMS
+from checker.questions import QUESTIONS
+
+from ..checker.scenarios import load_scenarios
+from .checker_helpers import READY, cli, fill, open_checker, settle, shown
+from .conftest import QuietHandler, axe_violations, serve
+
+PHONE = {"width": 390, "height": 844}
+
+
+def generated_answer_sets(count: int, seed: int = 2017) -> list[dict]:
+    """Random answer sets over every question (valid values only)."""
+    rng = random.Random(seed)
+    sets = []
+    for _ in range(count):
+        answers = {}
+        for q in QUESTIONS:
+            if rng.random() < 0.75:
+                if q.options:
+                    answers[q.id] = rng.choice(q.options).value
+                elif q.type == "integer":
+                    answers[q.id] = rng.choice([0, 5, 6, 11, 12, 36])
+                else:
+                    answers[q.id] = rng.choice(["2016-12-31", "2017-01-01", "2017-12-31", "2018-01-01"])
+        sets.append(answers)
+    return sets
+
+
+@pytest.fixture()
+def page(browser):
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    yield page
+    ctx.close()
+
+
+def test_page_matches_the_cli_for_scenarios_and_generated_answers(page, base_url: str) -> None:
+    open_checker(page, base_url)
+    answer_sets = [s["answers"] for s in load_scenarios()] + generated_answer_sets(30)
+    mismatches = []
+    for answers in answer_sets:
+        fill(page, answers)
+        got, want = shown(page), cli(answers)
+        expected = {
+            "verdict": want["verdict"],
+            "checklist": [[c["id"], c["clause"]] for c in want["checklist"]],
+            "steps": [s["clause"] for s in want["steps"]],
+            "findings": [f["clause"] for f in want["findings"]],
+        }
+        if {k: got[k] for k in expected} != expected:
+            mismatches.append((answers, got, expected))
+        if want["fee_yuan"] is not None:
+            assert f"{want['fee_yuan']}元" in got["fee"]
+    assert mismatches == []
+
+
+def test_answers_in_the_link_fill_the_form_and_the_url_follows_changes(page, base_url: str) -> None:
+    open_checker(page, base_url, "?unit_type=non_public&target_level=senior&civil_servant=false&work_location=guangxi")
+    assert page.is_checked("#target_level-senior")
+    assert page.is_checked("#unit_type-non_public")
+    assert page.is_checked("#civil_servant-false")
+    assert page.is_visible("#social_security_months")  # a follow-up that the link opened
+    page.fill("#social_security_months", "8")
+    settle(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["social_security_months"] == ["8"]
+    assert query["target_level"] == ["senior"] and query["unit_type"] == ["non_public"]
+    page.check("#civil_servant-true")
+    settle(page)
+    assert parse_qs(urlsplit(page.url).query)["civil_servant"] == ["true"]
+    assert page.get_attribute("[data-verdict]", "data-verdict") == "ineligible"
+
+
+def test_unknown_and_hostile_parameters_are_shown_as_text_never_run(page, base_url: str) -> None:
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = "%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+    open_checker(page, base_url, f"?{hostile}=1&civil_servant=%3Cimg%20src%3Dx%20onerror%3Dalert(2)%3E"
+                                 f"&employment_months=-3&target_level=senior")
+    notices = page.inner_text("#url-notices")
+    assert "<script>alert(1)</script>" in notices
+    assert "<img src=x onerror=alert(2)>" in notices
+    assert "employment_months" not in notices or "无效" in notices
+    assert page.locator("#url-notices script, #url-notices img").count() == 0
+    assert dialogs == []
+    assert page.is_checked("#target_level-senior")  # the valid answer was still taken
+    assert "script" not in urlsplit(page.url).query  # and the bad ones dropped from the URL
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The PDF's text, NFKC-normalised (Kangxi radicals → characters), no spaces."""
+    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    return "".join(text.split())
+
+
+def test_a_bad_typed_answer_gets_an_error_summary_and_a_field_error(page, base_url: str) -> None:
+    open_checker(page, base_url, "?work_location=guangxi")
+    page.fill("#employment_months", "十二")
+    settle(page)
+    assert page.is_visible("#error-summary")
+    link = page.locator("#error-list a").first
+    assert "employment_months" in link.inner_text()
+    assert link.get_attribute("href") == "#employment_months"
+    assert page.is_visible("#employment_months-error")
+    assert page.get_attribute("#employment_months", "aria-invalid") == "true"
+    page.fill("#employment_months", "12")
+    settle(page)
+    assert page.is_hidden("#error-summary")
+
+
+def test_no_request_leaves_the_origin_and_none_at_all_after_ready(browser, base_url: str) -> None:
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    requests: list[str] = []
+    ctx.on("request", lambda r: requests.append(r.url))  # the page's and its worker's
+    open_checker(page, base_url)
+    origin = urlsplit(base_url).netloc
+    assert [u for u in requests if urlsplit(u).netloc != origin and not u.startswith(("data:", "blob:"))] == []
+    requests.clear()
+    for answers in generated_answer_sets(5, seed=7):
+        fill(page, answers)
+    page.check("#target_level-junior")
+    settle(page)
+    assert sorted(set(requests)) == []
+    ctx.close()
+
+
+def test_docs_pages_do_not_load_pyodide(browser, base_url: str, pages: list[str]) -> None:
+    page = browser.new_page()
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url))
+    for path in pages:
+        if path != "/checker/":
+            page.goto(base_url + path, wait_until="networkidle")
+    page.close()
+    assert not [u for u in loaded if "pyodide" in u or u.endswith(".whl") or "/assets/checker/" in u]
+
+
+def _tab_to(page, name: str) -> None:
+    for _ in range(80):
+        if page.evaluate("document.activeElement && document.activeElement.name") == name:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"could not reach {name} with the Tab key")
+
+
+def test_a_check_can_be_completed_with_the_keyboard_alone(page, base_url: str) -> None:
+    open_checker(page, base_url)
+    answers = {"target_level": "intermediate", "current_title": "junior", "civil_servant": "false",
+               "work_location": "guangxi", "employment_months": "24", "archive_months": "0",
+               "unit_type": "state_owned", "unit_non_legal_branch": "false", "retired": "false",
+               "meets_conditions": "yes", "other_application_this_year": "false", "continuing_education_done": "true"}
+    page.focus("#checker-form input")  # start of the form, as after skipping the page header
+    page.keyboard.press("Shift+Tab")
+    for name, value in answers.items():
+        _tab_to(page, name)
+        if page.evaluate("document.activeElement.type") == "radio":
+            for _ in range(6):
+                if page.evaluate("document.activeElement.value") == value:
+                    break
+                page.keyboard.press("ArrowRight")
+            page.keyboard.press("Space")
+            assert page.is_checked(f"#{name}-{value}")
+        else:
+            page.keyboard.type(value)
+        settle(page)
+    assert page.get_attribute("[data-verdict]", "data-verdict") == "eligible"
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+def test_axe_finds_no_serious_violation_with_results_shown(browser, base_url: str, viewport) -> None:
+    ctx = browser.new_context(viewport=viewport)
+    page = ctx.new_page()
+    open_checker(page, base_url, "?target_level=senior&work_location=guangxi&unit_type=central_unit&employment_months=x")
+    assert axe_violations(page) == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    ctx.close()
+    assert overflow <= 0
+
+
+def test_printed_checklist_has_the_verdict_items_and_no_form(page, base_url: str) -> None:
+    open_checker(page, base_url, "?target_level=senior&current_title=intermediate&civil_servant=false"
+                                 "&high_level_talent=false&work_location=guangxi&employment_months=30&archive_months=0"
+                                 "&unit_type=non_public&unit_non_legal_branch=false&social_security_months=12&retired=false"
+                                 "&meets_conditions=yes&other_application_this_year=false&continuing_education_done=true")
+    assert page.get_attribute("[data-verdict]", "data-verdict") == "eligible"
+    page.emulate_media(media="print")
+    assert page.is_hidden("#checker-form") and page.is_hidden(".md-header")
+    pdf = page.pdf(format="A4")
+    text = pdf_text(pdf)
+
+    def printed(words: str) -> bool:
+        # The PDF's text layer maps some characters to radicals (⻅ for 见): accept those.
+        return re.search("".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in words), text) is not None
+
+    assert printed("可以申报")
+    for item in ("连续6个月以上个人社保缴费证明", "单位在审议前组织面试答辩", "专家鉴定意见", "申报人签名", "打印日期"):
+        assert printed(item), item
+    assert printed("380元") and printed("2017-08-10")
+    assert printed("您要申报哪一级")  # the answer summary, not the form
+    assert not printed("清除此题答案") and not printed("单位链接")
+
+
+def test_without_javascript_the_generic_checklist_is_complete(browser, base_url: str) -> None:
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(base_url + "/checker/")
+    text = page.inner_text("#generic-checklist")
+    ctx.close()
+    for item in ITEMS.values():
+        assert item.title in text
+        assert item.applies in text
+
+
+def test_a_broken_runtime_says_so_within_the_timeout(browser, site_dir: Path) -> None:
+    class WrongWasmType(QuietHandler):
+        extensions_map = {**QuietHandler.extensions_map, ".wasm": "application/octet-stream"}
+
+    url, server = serve(site_dir, WrongWasmType)
+    ctx = browser.new_context()
+    ctx.add_init_script("window.CHECKER_TIMEOUT_MS = 20000")
+    page = ctx.new_page()
+    page.goto(url + "/checker/")
+    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=25000)
+    status = page.inner_text("#checker-status")
+    assert "未能加载" in status and "通用材料清单" in status
+    assert page.is_visible("#generic-checklist")
+    ctx.close()
+    server.shutdown()
+
+
+def test_a_stalled_runtime_times_out_with_a_plain_message(browser, site_dir: Path) -> None:
+    import time
+
+    class Stall(QuietHandler):
+        def do_GET(self) -> None:
+            if self.path.endswith(".wasm"):
+                time.sleep(15)  # the download never completes in time
+            return super().do_GET()
+
+    url, server = serve(site_dir, Stall)
+    ctx = browser.new_context()
+    ctx.add_init_script("window.CHECKER_TIMEOUT_MS = 4000")
+    page = ctx.new_page()
+    page.goto(url + "/checker/")
+    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=10000)
+    assert "等待超过 4 秒" in page.inner_text("#checker-status")
+    ctx.close()
+    server.shutdown()
