@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from . import checker_page, citations, glossary, notice_page, runtime, trace_page
+from . import checker_page, citations, compress, glossary, notice_page, offline, runtime, trace_page
 
 log = logging.getLogger("mkdocs.hooks.sitegen")
 
@@ -47,7 +47,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    """Copy Pyodide and the checker's wheel into the site (self-hosted, no CDN)."""
+    """Copy Pyodide and the checker's wheel into the site (self-hosted, no CDN),
+    write the service worker that keeps it all offline, and pre-compress."""
     from pathlib import Path
 
-    runtime.copy_into(Path(config["site_dir"]))
+    site_dir = Path(config["site_dir"])
+    runtime.copy_into(site_dir)
+    offline.write(site_dir)
+    compress.compress_site(site_dir)

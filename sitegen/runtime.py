@@ -69,8 +69,12 @@ def wheel() -> Path:
     return found[0]
 
 
+def wheel_hash() -> str:
+    return _source_hash()
+
+
 def wheel_url() -> str:
-    return f"assets/checker/checker-{_source_hash()}.whl"
+    return f"assets/checker/checker-{wheel_hash()}.whl"
 
 
 def copy_into(site_dir: Path) -> None:

@@ -28,12 +28,45 @@ for (const level of ["error", "warn"]) {
   };
 }
 
+/** Cache name for a versioned runtime file (must match the service worker). */
+function runtimeCache(url) {
+  const pyodide = url.pathname.match(/\/assets\/pyodide\/([^/]+)\//);
+  if (pyodide) return `pyodide-${pyodide[1]}`;
+  const wheel = url.pathname.match(/\/assets\/checker\/checker-([0-9a-f]+)\.whl$/);
+  return wheel ? `checker-${wheel[1]}` : null;
+}
+
+// Pyodide fetches its files with fetch(); serve them from the Cache Storage
+// when they are there (a warm or offline start) and keep them there otherwise,
+// so that a check works offline after the first one whether or not the
+// service worker was already in control when the files first came.
+const networkFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : input, self.location.href);
+  const name = "caches" in self && runtimeCache(url);
+  if (!name) return networkFetch(input, init);
+  try {
+    const cached = await caches.match(url.href);
+    if (cached) return cached;
+  } catch {
+    return networkFetch(input, init); // storage unavailable (e.g. private mode)
+  }
+  const response = await networkFetch(input, init);
+  if (response.ok) {
+    caches.open(name).then((cache) => cache.put(url.href, response.clone())).catch(() => {});
+  }
+  return response;
+};
+
 function progress(text, percent) {
   self.postMessage({ type: "progress", text, percent });
 }
 
 async function init({ runtime, wheel }) {
   progress("正在下载并启动 Python 运行环境……", 10);
+  // Module imports bypass fetch(): fetch the two loader modules first so that
+  // they are kept too (the import then comes from the HTTP cache).
+  await Promise.all(["pyodide.mjs", "pyodide.asm.mjs"].map((name) => self.fetch(new URL(name, runtime).href)));
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   const pyodide = await loadPyodide({ indexURL: runtime, packages: [] });
   progress("正在加载自查规则……", 80);

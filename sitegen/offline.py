@@ -1,0 +1,47 @@
+"""The service worker: written into the built site with the list of files to
+keep offline and a build id, so that every new build replaces the old cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from . import runtime
+
+TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
+# Not kept up front: the checker's runtime (cached when a check runs, under
+# its version), compressed copies, lunr languages the site does not use.
+SKIP_PREFIXES = ("assets/pyodide/", "assets/checker/checker-", "assets/javascripts/lunr/")
+SKIP_SUFFIXES = (".gz", ".map", ".xml", ".whl", "sw.js")
+
+
+def shell(site_dir: Path) -> list[str]:
+    """Site-relative URLs to keep offline: pages as folders, and assets."""
+    found = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel.startswith(SKIP_PREFIXES) or rel.endswith(SKIP_SUFFIXES):
+            continue
+        if rel.endswith("index.html"):
+            rel = rel[: -len("index.html")] or "./"
+        found.append(rel)
+    return found
+
+
+def write(site_dir: Path) -> Path:
+    files = shell(site_dir)
+    digest = hashlib.sha256()
+    for rel in files:
+        target = site_dir / (rel.removeprefix("./") + "index.html" if rel.endswith("/") else rel)
+        digest.update(rel.encode())
+        digest.update(target.read_bytes())
+    caches = [f"pyodide-{runtime.pyodide_version()}", f"checker-{runtime.wheel_hash()}"]
+    digest.update(json.dumps(caches).encode())
+    text = (TEMPLATE.read_text(encoding="utf-8")
+            .replace("__BUILD__", digest.hexdigest()[:16])
+            .replace("__SHELL__", json.dumps(files))
+            .replace("__RUNTIME_CACHES__", json.dumps(caches)))
+    out = site_dir / "sw.js"
+    out.write_text(text, encoding="utf-8")
+    return out
