@@ -41,6 +41,7 @@ function runtimeCache(url) {
 // so that a check works offline after the first one whether or not the
 // service worker was already in control when the files first came.
 const networkFetch = self.fetch.bind(self);
+const storing = []; // cache writes in progress, awaited before "ready"
 self.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href);
   const name = "caches" in self && runtimeCache(url);
@@ -53,7 +54,8 @@ self.fetch = async (input, init) => {
   }
   const response = await networkFetch(input, init);
   if (response.ok) {
-    caches.open(name).then((cache) => cache.put(url.href, response.clone())).catch(() => {});
+    const copy = response.clone(); // stored as it streams in, without delaying Pyodide
+    storing.push(caches.open(name).then((cache) => cache.put(url.href, copy)).catch(() => {}));
   }
   return response;
 };
@@ -74,6 +76,7 @@ async function init({ runtime, wheel }) {
   if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
   pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
   respond = pyodide.pyimport("checker.web").respond;
+  await Promise.all(storing); // the runtime is kept for offline use before we say "ready"
   progress("准备完成", 100);
   self.postMessage({ type: "ready" });
 }
