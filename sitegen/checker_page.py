@@ -114,7 +114,7 @@ def page_data() -> dict[str, Any]:
 def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""
-<div id="checker-app" class="checker-app" data-runtime="../{runtime.pyodide_url()}" data-wheel="../{runtime.wheel_url()}" data-notice="{NOTICE_URL}">
+<div id="checker-app" class="checker-app" data-runtime="../{runtime.pyodide_url()}" data-wheel="../{runtime.wheel_url()}" data-notice="{NOTICE_URL}" data-pyodide-info="{_attr(runtime.lock_info())}">
 <noscript><p class="checker-noscript">本页的自动判断需要启用 JavaScript。下面的通用材料清单不需要 JavaScript，可以直接使用。</p></noscript>
 <div class="checker-status" id="checker-status" role="status" aria-live="polite" hidden>
 <p id="checker-status-text">正在准备自查程序……</p>

@@ -21,7 +21,8 @@ from . import ROOT
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 #: What the checker needs of the npm package: the loader, the wasm module and
 #: the standard library. (No packages: the checker uses the stdlib only.)
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+#: The lock file is left out: the worker passes its header (lock_info) instead.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 CACHE = ROOT / "build" / "wheel-cache"
 
 
@@ -35,6 +36,13 @@ def pyodide_version() -> str:
     if not package.exists():
         raise RuntimeMissing("node_modules/pyodide is missing: run scripts/setup (npm ci) first.")
     return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+@lru_cache(maxsize=1)
+def lock_info() -> dict[str, str]:
+    """The header of Pyodide's lock file: all loadPyodide needs when no package is loaded."""
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return lock["info"]
 
 
 def pyodide_url() -> str:

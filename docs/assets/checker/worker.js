@@ -64,21 +64,73 @@ function progress(text, percent) {
   self.postMessage({ type: "progress", text, percent });
 }
 
-async function init({ runtime, wheel }) {
+// A memory snapshot of Python with the checker already imported, made on the
+// first visit and kept (gzip-compressed) in this device's Cache Storage next to
+// the wheel it belongs to: later visits restore it instead of starting Python
+// from scratch. Pyodide marks snapshots experimental, so any failure falls back
+// to a normal start and drops the snapshot. Nothing is downloaded for it.
+
+async function readSnapshot(cacheName, key) {
+  if (!("caches" in self) || typeof DecompressionStream !== "function") return null;
+  try {
+    const cached = await (await caches.open(cacheName)).match(key);
+    if (!cached) return null;
+    const stream = cached.body.pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
+function storeSnapshot(cacheName, key, bytes) {
+  if (!("caches" in self) || typeof CompressionStream !== "function") return;
+  const body = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  caches.open(cacheName)
+    .then((cache) => cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } })))
+    .catch(() => {});
+}
+
+async function init({ runtime, wheel, lockInfo }) {
   progress("正在下载并启动 Python 运行环境……", 10);
+  const wheelBytes = self.fetch(wheel).then((response) => {
+    if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
+    return response.arrayBuffer();
+  });
+  const cacheName = runtimeCache(new URL(wheel));
+  // A snapshot only fits the Pyodide build that made it: the key names both.
+  const snapshotKey = new URL(`python-snapshot-${runtimeCache(new URL(runtime))}.gz`, wheel).href;
+  const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
   // Module imports bypass fetch(): fetch the two loader modules first so that
   // they are kept too (the import then comes from the HTTP cache).
   await Promise.all(["pyodide.mjs", "pyodide.asm.mjs"].map((name) => self.fetch(new URL(name, runtime).href)));
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  const pyodide = await loadPyodide({ indexURL: runtime, packages: [] });
+  // The checker needs no package, so the lock file is not fetched: its header
+  // comes with the page (generated from the npm package at build time).
+  const options = { indexURL: runtime, packages: [], lockFileContents: { info: lockInfo, packages: {} } };
+  let pyodide = null;
+  let restored = false;
+  const saved = await snapshot;
+  if (saved) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      restored = true;
+    } catch {
+      caches.open(cacheName).then((cache) => cache.delete(snapshotKey)).catch(() => {});
+    }
+  }
+  if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cacheName) });
   progress("正在加载自查规则……", 80);
-  const response = await fetch(wheel);
-  if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
-  pyodide.unpackArchive(new Uint8Array(await response.arrayBuffer()), "wheel");
+  // The package files live in the (JavaScript-side) file system, which a memory
+  // snapshot does not hold, so they are unpacked on every start.
+  pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel");
   respond = pyodide.pyimport("checker.web").respond;
+  if (!restored && cacheName) {
+    respond("{}"); // import everything a check uses before taking the snapshot
+    storeSnapshot(cacheName, snapshotKey, pyodide.makeMemorySnapshot());
+  }
   await Promise.all(storing); // the runtime is kept for offline use before we say "ready"
   progress("准备完成", 100);
-  self.postMessage({ type: "ready" });
+  self.postMessage({ type: "ready", boot: restored ? "snapshot" : "fresh" });
 }
 
 self.onmessage = async (event) => {
