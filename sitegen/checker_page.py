@@ -111,10 +111,15 @@ def page_data() -> dict[str, Any]:
     }
 
 
+def boot_config() -> dict[str, Any]:
+    """What assets/checker/boot.js needs to start the worker (a <meta> in <head>)."""
+    return {"runtime": runtime.pyodide_url(), "wheel": runtime.wheel_url(), "lock_info": runtime.lock_info()}
+
+
 def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""
-<div id="checker-app" class="checker-app" data-runtime="../{runtime.pyodide_url()}" data-wheel="../{runtime.wheel_url()}" data-notice="{NOTICE_URL}" data-pyodide-info="{_attr(runtime.lock_info())}">
+<div id="checker-app" class="checker-app" data-notice="{NOTICE_URL}">
 <noscript><p class="checker-noscript">本页的自动判断需要启用 JavaScript。下面的通用材料清单不需要 JavaScript，可以直接使用。</p></noscript>
 <div class="checker-status" id="checker-status" role="status" aria-live="polite" hidden>
 <p id="checker-status-text">正在准备自查程序……</p>

@@ -27,6 +27,8 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
+import { boot } from "./boot.js";
+
 // ---- answers: form ⇄ JSON ⇄ URL -------------------------------------------
 
 /** The form's answers as JSON values; text that is not a number is passed on
@@ -144,48 +146,51 @@ function evaluate() {
   worker.postMessage({ type: "evaluate", id: ++requestId, answers: lastAnswers });
 }
 
+function onWorkerMessage(data, timer) {
+  if (data.type === "progress") {
+    setStatus(data.text, data.percent);
+  } else if (data.type === "ready") {
+    clearTimeout(timer);
+    ready = true;
+    root.dataset.boot = data.boot; // "fresh" or "snapshot" (see worker.js)
+    evaluate();
+  } else if (data.type === "stored") {
+    root.dataset.offline = "ready"; // the runtime is kept for offline use
+  } else if (data.type === "snapshot-stored") {
+    root.dataset.snapshot = "stored"; // the next visit restores Python from it
+  } else if (data.type === "result") {
+    inFlight = false;
+    show(JSON.parse(data.payload));
+    if (pending) evaluate();
+    else root.dataset.busy = "false";
+  } else if (data.type === "error") {
+    clearTimeout(timer);
+    if (!ready) fail(data.message);
+    else showErrors([{ key: null, message: `计算出错：${data.message}` }]);
+    inFlight = false;
+  }
+}
+
 function startWorker() {
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    fail("您的浏览器不支持 WebAssembly 或 Web Worker");
+  if (boot.error) {
+    fail(boot.error);
     return;
   }
   html.dataset.checker = "loading";
   setStatus("正在准备自查程序……", 2);
   const timer = setTimeout(() => fail(`等待超过 ${Math.round(TIMEOUT_MS / 1000)} 秒仍未完成`), TIMEOUT_MS);
-  try {
-    worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
-  } catch (error) {
-    clearTimeout(timer);
-    fail("无法启动后台程序");
-    return;
-  }
-  worker.onerror = (event) => {
+  worker = boot.worker;
+  const onError = (event) => {
     clearTimeout(timer);
     fail(event.message || "后台程序出错");
   };
-  worker.onmessage = ({ data }) => {
-    if (data.type === "progress") {
-      setStatus(data.text, data.percent);
-    } else if (data.type === "ready") {
-      clearTimeout(timer);
-      ready = true;
-      root.dataset.boot = data.boot; // "fresh" or "snapshot" (see worker.js)
-      evaluate();
-    } else if (data.type === "result") {
-      inFlight = false;
-      show(JSON.parse(data.payload));
-      if (pending) evaluate();
-      else root.dataset.busy = "false";
-    } else if (data.type === "error") {
-      clearTimeout(timer);
-      if (!ready) fail(data.message);
-      else showErrors([{ key: null, message: `计算出错：${data.message}` }]);
-      inFlight = false;
-    }
-  };
-  const runtime = new URL(root.dataset.runtime, document.baseURI).href;
-  const wheel = new URL(root.dataset.wheel, document.baseURI).href;
-  worker.postMessage({ type: "init", runtime, wheel, lockInfo: JSON.parse(root.dataset.pyodideInfo) });
+  const onMessage = (event) => onWorkerMessage(event.data, timer);
+  for (const event of boot.release()) {
+    if (event.type === "error") onError(event);
+    else onMessage(event);
+  }
+  worker.onerror = onError;
+  worker.onmessage = onMessage;
 }
 
 // ---- showing a result -------------------------------------------------------

@@ -41,7 +41,7 @@ function runtimeCache(url) {
 // so that a check works offline after the first one whether or not the
 // service worker was already in control when the files first came.
 const networkFetch = self.fetch.bind(self);
-const storing = []; // cache writes in progress, awaited before "ready"
+const storing = []; // cache writes in progress, awaited before "stored"
 self.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href);
   const name = "caches" in self && runtimeCache(url);
@@ -82,12 +82,15 @@ async function readSnapshot(cacheName, key) {
   }
 }
 
-function storeSnapshot(cacheName, key, bytes) {
+async function storeSnapshot(cacheName, key, bytes) {
   if (!("caches" in self) || typeof CompressionStream !== "function") return;
   const body = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
-  caches.open(cacheName)
-    .then((cache) => cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } })))
-    .catch(() => {});
+  try {
+    const cache = await caches.open(cacheName);
+    await cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
+  } catch {
+    // no room or no storage: the next visit starts Python normally
+  }
 }
 
 async function init({ runtime, wheel, lockInfo }) {
@@ -100,9 +103,6 @@ async function init({ runtime, wheel, lockInfo }) {
   // A snapshot only fits the Pyodide build that made it: the key names both.
   const snapshotKey = new URL(`python-snapshot-${runtimeCache(new URL(runtime))}.gz`, wheel).href;
   const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
-  // Module imports bypass fetch(): fetch the two loader modules first so that
-  // they are kept too (the import then comes from the HTTP cache).
-  await Promise.all(["pyodide.mjs", "pyodide.asm.mjs"].map((name) => self.fetch(new URL(name, runtime).href)));
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   // The checker needs no package, so the lock file is not fetched: its header
   // comes with the page (generated from the npm package at build time).
@@ -119,18 +119,34 @@ async function init({ runtime, wheel, lockInfo }) {
     }
   }
   if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cacheName) });
+  // Module imports bypass fetch(), so keep the two loader modules for offline
+  // use now that the imports have put them in the HTTP cache (no new download).
+  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
+    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).catch(() => {}));
+  }
   progress("正在加载自查规则……", 80);
   // The package files live in the (JavaScript-side) file system, which a memory
   // snapshot does not hold, so they are unpacked on every start.
   pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel");
   respond = pyodide.pyimport("checker.web").respond;
+  // Taken before any answer reaches Python, so no answer is ever stored in it.
+  let snapshotBytes = null;
   if (!restored && cacheName) {
-    respond("{}"); // import everything a check uses before taking the snapshot
-    storeSnapshot(cacheName, snapshotKey, pyodide.makeMemorySnapshot());
+    respond("{}"); // import everything a check uses first
+    snapshotBytes = pyodide.makeMemorySnapshot();
   }
-  await Promise.all(storing); // the runtime is kept for offline use before we say "ready"
   progress("准备完成", 100);
   self.postMessage({ type: "ready", boot: restored ? "snapshot" : "fresh" });
+  // Keeping files for offline use finishes in the background; the page is told.
+  while (storing.length) await Promise.all(storing.splice(0)); // a write may queue another
+  self.postMessage({ type: "stored" });
+  if (snapshotBytes) {
+    // After the first result has been shown, so that compressing it does not delay that.
+    setTimeout(async () => {
+      await storeSnapshot(cacheName, snapshotKey, snapshotBytes);
+      self.postMessage({ type: "snapshot-stored" });
+    }, 300);
+  }
 }
 
 self.onmessage = async (event) => {
