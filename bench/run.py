@@ -125,16 +125,21 @@ def page_bytes(browser: Any, base: str, paths: list[str]) -> dict[str, dict[str,
             page.wait_for_load_state("networkidle")
         else:
             page.goto(base + path, wait_until="networkidle")
-        wire = decoded = pyodide = 0
+        wire = decoded = pyodide = sw_wire = requests = 0
         for request in seen:
             sizes = request.sizes()
+            if request.service_worker:  # the service worker's own precache of the site
+                sw_wire += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                continue
             response = request.response()
             body = len(response.body()) if response and response.status == 200 else 0
+            requests += 1
             wire += sizes["responseBodySize"] + sizes["responseHeadersSize"]
             decoded += body
             if "/assets/pyodide/" in request.url:
                 pyodide += body
-        result[path] = {"requests": len(seen), "wire": wire, "decoded": decoded, "pyodide_decoded": pyodide}
+        result[path] = {"requests": requests, "wire": wire, "decoded": decoded, "pyodide_decoded": pyodide,
+                        "service_worker_wire": sw_wire}
         ctx.close()
     return result
 
@@ -201,9 +206,11 @@ def main() -> None:
               f"{med['checker_' + when] / med['bare_' + when]:8.2f}")
     print(f"\n(b) answer change → result shown: median {report['change_ms']['median']:.1f} ms, "
           f"p95 {report['change_ms']['p95']:.1f} ms (n={len(changes)})")
-    print(f"\n(c) bytes per page, fresh context (KiB)\n{'page':28}{'requests':>9}{'wire':>10}{'decoded':>10}{'pyodide':>10}")
+    print(f"\n(c) bytes per page, fresh context (KiB; sw = the service worker's offline copy, in the background)")
+    print(f"{'page':28}{'requests':>9}{'wire':>10}{'decoded':>10}{'pyodide':>10}{'sw wire':>10}")
     for path, s in sizes.items():
-        print(f"{path:28}{s['requests']:9d}{s['wire'] / 1024:10.0f}{s['decoded'] / 1024:10.0f}{s['pyodide_decoded'] / 1024:10.0f}")
+        print(f"{path:28}{s['requests']:9d}{s['wire'] / 1024:10.0f}{s['decoded'] / 1024:10.0f}"
+              f"{s['pyodide_decoded'] / 1024:10.0f}{s['service_worker_wire'] / 1024:10.0f}")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
