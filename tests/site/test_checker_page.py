@@ -261,3 +261,20 @@ def test_a_stalled_runtime_times_out_with_a_plain_message(browser, site_dir: Pat
     assert "等待超过 4 秒" in page.inner_text("#checker-status")
     ctx.close()
     server.shutdown()
+
+
+def test_the_employer_link_carries_only_the_chosen_answers(page, base_url: str) -> None:
+    open_checker(page, base_url, "?unit_type=non_public&work_location=guangxi&target_level=senior")
+    page.click("#employer-link summary")
+    page.check("#employer-unit_type")
+    page.check("#employer-work_location")
+    link = page.input_value("#employer-url")
+    query = parse_qs(urlsplit(link).query)
+    assert query == {"unit_type": ["non_public"], "work_location": ["guangxi"]}
+    staff = page.context.new_page()  # a member of staff opens the link
+    staff.goto(link)
+    staff.wait_for_selector(READY, state="attached", timeout=60000)
+    settle(staff)
+    assert staff.is_checked("#unit_type-non_public") and staff.is_checked("#work_location-guangxi")
+    assert not staff.is_checked("#target_level-senior")
+    staff.close()

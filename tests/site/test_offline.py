@@ -82,3 +82,21 @@ def test_a_new_deployment_replaces_the_old_cache(browser, served_copy) -> None:
     page.reload()
     assert "一眼看懂（新版）" in page.inner_text("article")
     ctx.close()
+
+
+def test_a_second_visit_restores_python_from_the_snapshot_made_on_the_first(browser, served_copy) -> None:
+    url, _ = served_copy
+    ctx = browser.new_context()
+    first = ctx.new_page()
+    open_checker(first, url)
+    assert first.get_attribute("#checker-app", "data-boot") == "fresh"
+    first.wait_for_selector("#checker-app[data-snapshot='stored']", state="attached", timeout=60000)
+    first.close()
+    second = ctx.new_page()
+    open_checker(second, url, "?civil_servant=true")
+    assert second.get_attribute("#checker-app", "data-boot") == "snapshot"
+    assert shown(second)["verdict"] == "ineligible"
+    fill(second, {"target_level": "senior", "civil_servant": False, "work_location": "guangxi", "employment_months": 11})
+    assert shown(second)["verdict"] == "ineligible"
+    assert "employment_months" in second.url
+    ctx.close()
