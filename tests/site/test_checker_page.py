@@ -226,21 +226,28 @@ def test_without_javascript_the_generic_checklist_is_complete(browser, base_url:
         assert item.applies in text
 
 
+def failed_status(browser, site_dir: Path, handler: type, timeout_ms: int) -> tuple[str, bool]:
+    """Serve the site with a faulty handler; return the page's failure message
+    and whether the generic checklist is still shown."""
+    url, server = serve(site_dir, handler)
+    ctx = browser.new_context()
+    ctx.add_init_script(f"window.CHECKER_TIMEOUT_MS = {timeout_ms}")
+    page = ctx.new_page()
+    page.goto(url + "/checker/")
+    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=timeout_ms + 6000)
+    result = page.inner_text("#checker-status"), page.is_visible("#generic-checklist")
+    ctx.close()
+    server.shutdown()
+    return result
+
+
 def test_a_broken_runtime_says_so_within_the_timeout(browser, site_dir: Path) -> None:
     class WrongWasmType(QuietHandler):
         extensions_map = {**QuietHandler.extensions_map, ".wasm": "application/octet-stream"}
 
-    url, server = serve(site_dir, WrongWasmType)
-    ctx = browser.new_context()
-    ctx.add_init_script("window.CHECKER_TIMEOUT_MS = 20000")
-    page = ctx.new_page()
-    page.goto(url + "/checker/")
-    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=25000)
-    status = page.inner_text("#checker-status")
-    assert "未能加载" in status and "通用材料清单" in status
-    assert page.is_visible("#generic-checklist")
-    ctx.close()
-    server.shutdown()
+    status, generic_shown = failed_status(browser, site_dir, WrongWasmType, 20000)
+    assert "未能加载" in status and "application/wasm" in status and "通用材料清单" in status
+    assert generic_shown
 
 
 def test_a_stalled_runtime_times_out_with_a_plain_message(browser, site_dir: Path) -> None:
@@ -252,15 +259,8 @@ def test_a_stalled_runtime_times_out_with_a_plain_message(browser, site_dir: Pat
                 time.sleep(15)  # the download never completes in time
             return super().do_GET()
 
-    url, server = serve(site_dir, Stall)
-    ctx = browser.new_context()
-    ctx.add_init_script("window.CHECKER_TIMEOUT_MS = 4000")
-    page = ctx.new_page()
-    page.goto(url + "/checker/")
-    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=10000)
-    assert "等待超过 4 秒" in page.inner_text("#checker-status")
-    ctx.close()
-    server.shutdown()
+    status, generic_shown = failed_status(browser, site_dir, Stall, 4000)
+    assert "等待超过 4 秒" in status and generic_shown
 
 
 def test_the_employer_link_carries_only_the_chosen_answers(page, base_url: str) -> None:
