@@ -166,8 +166,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="gxgm-bench-"))
     site = build_site(work / "site")
     (site / "__bench__").mkdir()
-    # The bare page boots Pyodide with its defaults, which read the lock file.
-    shutil.copy(runtime.PYODIDE_DIR / "pyodide-lock.json", site / runtime.pyodide_url())
+    # The bare page boots Pyodide with its defaults: the lock file, the full stdlib.
+    for name in ("pyodide-lock.json", "python_stdlib.zip"):
+        shutil.copy(runtime.PYODIDE_DIR / name, site / runtime.pyodide_url())
     for name in ("bare.html", "bare.js"):
         text = (ROOT / "bench" / name).read_text().replace("__VERSION__", runtime.pyodide_version())
         (site / "__bench__" / name).write_text(text)

@@ -18,7 +18,7 @@ from checker.catalog import DATES, FEES_YUAN, ITEMS, STEPS
 from checker.notice import anchor, load
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
-from . import runtime
+from . import runtime, stdlib
 
 NOTICE_URL = "../notice/"  # from /checker/
 
@@ -113,7 +113,8 @@ def page_data() -> dict[str, Any]:
 
 def boot_config() -> dict[str, Any]:
     """What assets/checker/boot.js needs to start the worker (a <meta> in <head>)."""
-    return {"runtime": runtime.pyodide_url(), "wheel": runtime.wheel_url(), "lock_info": runtime.lock_info()}
+    return {"runtime": runtime.pyodide_url(), "wheel": runtime.wheel_url(), "stdlib": stdlib.url(),
+            "lock_info": runtime.lock_info()}
 
 
 def page_html() -> str:

@@ -19,10 +19,11 @@ from pathlib import Path
 from . import ROOT
 
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-#: What the checker needs of the npm package: the loader, the wasm module and
-#: the standard library. (No packages: the checker uses the stdlib only.)
-#: The lock file is left out: the worker passes its header (lock_info) instead.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+#: What the checker needs of the npm package: the loader and the wasm module.
+#: No packages (the checker uses the stdlib only), so no lock file: the worker
+#: passes its header (lock_info). The standard library is a trimmed copy
+#: (sitegen/stdlib.py).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 CACHE = ROOT / "build" / "wheel-cache"
 
 
@@ -91,6 +92,9 @@ def copy_into(site_dir: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(PYODIDE_DIR / name, target / name)
+    from . import stdlib  # (imports runtime)
+
+    (site_dir / stdlib.url()).write_bytes(stdlib.trimmed())
     dest = site_dir / wheel_url()
     dest.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(wheel(), dest)

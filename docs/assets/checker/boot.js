@@ -25,6 +25,7 @@ function start() {
     type: "init",
     runtime: new URL(config.runtime, root).href,
     wheel: new URL(config.wheel, root).href,
+    stdlib: new URL(config.stdlib, root).href,
     lockInfo: config.lock_info,
   });
   const release = () => {

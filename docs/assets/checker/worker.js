@@ -93,7 +93,7 @@ async function storeSnapshot(cacheName, key, bytes) {
   }
 }
 
-async function init({ runtime, wheel, lockInfo }) {
+async function init({ runtime, wheel, stdlib, lockInfo }) {
   progress("正在下载并启动 Python 运行环境……", 10);
   const wheelBytes = self.fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
@@ -106,7 +106,10 @@ async function init({ runtime, wheel, lockInfo }) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   // The checker needs no package, so the lock file is not fetched: its header
   // comes with the page (generated from the npm package at build time).
-  const options = { indexURL: runtime, packages: [], lockFileContents: { info: lockInfo, packages: {} } };
+  // The standard library is trimmed to what the checker uses (sitegen/stdlib.py).
+  const options = {
+    indexURL: runtime, stdLibURL: stdlib, packages: [], lockFileContents: { info: lockInfo, packages: {} },
+  };
   let pyodide = null;
   let restored = false;
   const saved = await snapshot;

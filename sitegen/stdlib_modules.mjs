@@ -1,0 +1,37 @@
+// Lists the files of Pyodide's standard library that the checker uses in the
+// browser, into site_data/stdlib.txt, from which the build makes the smaller
+// standard library the checker page loads (sitegen/stdlib.py).
+//   node sitegen/stdlib_modules.mjs CHECKER_WHEEL [OUTPUT]   (default: site_data/stdlib.txt)
+// Run it again when the checker starts importing something new; the test
+// tests/test_stdlib.py fails until you do.
+import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const info = JSON.parse(readFileSync(join(root, "node_modules/pyodide/pyodide-lock.json"))).info;
+const pyodide = await loadPyodide({ lockFileContents: { info, packages: {} } });
+pyodide.unpackArchive(new Uint8Array(readFileSync(process.argv[2])), "wheel");
+const scenarios = readdirSync(join(root, "tests/scenarios")).map((f) => readFileSync(join(root, "tests/scenarios", f), "utf8"));
+pyodide.globals.set("scenario_files", pyodide.toPy(scenarios));
+const files = pyodide.runPython(`
+import json, sys
+from checker.web import respond
+inputs = ['{}', 'not json', '[1]', '{"unknown": 1}', '{"retirement_date": "2017-02-30", "employment_months": -1}']
+for text in scenario_files:
+    data = json.loads(text)
+    for item in (data.values() if isinstance(data, dict) else [s["answers"] for s in data]):
+        inputs.append(json.dumps(item))
+for text in inputs:
+    respond(text)
+# What Pyodide needs to report a Python error to JavaScript.
+import traceback, linecache, tokenize
+prefix = "/lib/python314.zip/"
+json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())
+                   if (getattr(m, "__file__", None) or "").startswith(prefix)}))
+`);
+const names = JSON.parse(files);
+writeFileSync(process.argv[3] || join(root, "site_data/stdlib.txt"),
+  "# Files of Pyodide's python_stdlib.zip the checker page loads (sitegen/stdlib_modules.mjs).\n" + names.join("\n") + "\n");
+console.log(`${names.length} files`);
