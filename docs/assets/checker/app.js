@@ -165,9 +165,14 @@ function onWorkerMessage(data, timer) {
     else root.dataset.busy = "false";
   } else if (data.type === "error") {
     clearTimeout(timer);
-    if (!ready) fail(data.message);
-    else showErrors([{ key: null, message: `计算出错：${data.message}` }]);
+    if (!ready) {
+      fail(data.message);
+      return;
+    }
+    showErrors([{ key: null, message: `计算出错：${data.message}` }]);
     inFlight = false;
+    if (pending) evaluate();
+    else root.dataset.busy = "false";
   }
 }
 
