@@ -108,8 +108,3 @@ def applicable(answers: Mapping[str, Any]) -> list[str]:
             if question.id in answers:
                 kept[question.id] = answers[question.id]
     return ids
-
-
-def relevant(answers: Mapping[str, Any]) -> Answers:
-    """The answers to the questions that apply; the others are ignored."""
-    return {key: answers[key] for key in applicable(answers) if key in answers}

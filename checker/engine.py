@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from .answers import applicable, relevant, validate
+from .answers import Answers, applicable, validate
 from .catalog import DATES, ITEMS, STEPS
 from .questions import QUESTIONS
 from .result import Finding, Result, Verdict
@@ -31,10 +31,15 @@ def evaluate(answers: Mapping[str, Any]) -> Result:
     Raises :class:`checker.AnswerError` for answers it cannot accept. Answers
     to questions that do not apply (see :func:`checker.applicable`) are ignored.
     """
-    valid = validate(answers)
-    ctx = Context(relevant(valid), frozenset(applicable(valid)))
+    return run(validate(answers))[0]
+
+
+def run(valid: Answers) -> tuple[Result, list[str]]:
+    """Evaluate answers already validated; also return the questions that
+    apply (computed once, for the rules and for the page)."""
+    asked = applicable(valid)
+    ctx = Context({key: valid[key] for key in asked if key in valid}, frozenset(asked))
     for rule in RULES:
-        ctx.rule = rule
         rule.apply(ctx)
     findings = tuple(ctx.findings)
     order = [q.id for q in QUESTIONS]
@@ -44,7 +49,7 @@ def evaluate(answers: Mapping[str, Any]) -> Result:
         missing = ()  # no further answer can lift a blocker
     step_order = list(STEPS)
     item_order = list(ITEMS)
-    return Result(
+    result = Result(
         verdict=verdict,
         findings=findings,
         checklist=tuple(ITEMS[i].item() for i in sorted(ctx.items, key=item_order.index)),
@@ -53,3 +58,4 @@ def evaluate(answers: Mapping[str, Any]) -> Result:
         dates=DATES,
         missing=missing,
     )
+    return result, asked

@@ -38,7 +38,6 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
-    rule: "Rule | None" = None
 
     def need(self, key: str) -> Any:
         """The answer to ``key``; if unanswered (and asked), remember that it

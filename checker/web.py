@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .answers import AnswerError, applicable, validate
-from .engine import evaluate
+from .answers import AnswerError, validate
+from .engine import run
 
 
 def respond(answers_json: str) -> str:
@@ -34,8 +34,8 @@ def respond(answers_json: str) -> str:
             kept.update(validate({key: value}))
         except AnswerError as err:
             errors.append({"key": err.key, "message": err.message})
-    result = evaluate(kept)
+    result, asked = run(kept)
     return json.dumps(
-        {"result": result.to_dict(), "applicable": applicable(kept), "errors": errors},
+        {"result": result.to_dict(), "applicable": asked, "errors": errors},
         ensure_ascii=False,
     )
