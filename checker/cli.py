@@ -77,7 +77,7 @@ def format_text(result: Result, answers: dict[str, Any]) -> str:
     lines.append("\n材料清单：")
     lines += [f"[ ] {c.title}——{WHO_LABELS[c.who]}（条款 {c.clause}）" for c in result.checklist]
     lines.append("\n时间：")
-    lines += [f"- {d.start or ''}{' 至 ' if d.start else ''}{d.end}：{d.title}（条款 {d.clause}）" for d in result.dates]
+    lines += [f"- {d.period}：{d.title}（条款 {d.clause}）" for d in result.dates]
     return "\n".join(lines) + "\n"
 
 

@@ -62,6 +62,11 @@ class DateItem:
     end: str
     clause: str
 
+    @property
+    def period(self) -> str:
+        """``2017-08-01 至 2017-08-10`` (or the end date alone)."""
+        return f"{self.start} 至 {self.end}" if self.start else self.end
+
 
 @dataclass(frozen=True)
 class Result:

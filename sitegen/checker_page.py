@@ -16,6 +16,7 @@ from typing import Any
 from checker import questions_json
 from checker.catalog import DATES, FEES_YUAN, ITEMS, STEPS
 from checker.notice import anchor, load
+from checker.questions import BY_ID
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
 from . import runtime, stdlib
@@ -86,10 +87,11 @@ def generic_checklist_html() -> str:
         for s in STEPS.values()
     )
     dates = "".join(
-        f'<li>{escape(d.start or "")}{" 至 " if d.start else ""}{escape(d.end)}：{escape(d.title)} · {_clause_link(d.clause)}</li>'
+        f'<li>{escape(d.period)}：{escape(d.title)} · {_clause_link(d.clause)}</li>'
         for d in DATES
     )
-    fees = "、".join(f"{label}{FEES_YUAN[key]}元" for key, label in (("senior", "高级"), ("intermediate", "中级"), ("junior", "初级")))
+    levels = reversed(BY_ID["target_level"].options)  # 高级 first, as the notice lists them
+    fees = "、".join(f"{o.label}{FEES_YUAN[o.value]}元" for o in levels)
     return (
         '<details class="generic" id="generic-checklist" open>'
         '<summary><h2 class="generic-title">通用材料清单（未按您的情况筛选）</h2></summary>'
