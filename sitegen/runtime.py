@@ -51,7 +51,8 @@ def pyodide_url() -> str:
     return f"assets/pyodide/{pyodide_version()}/"
 
 
-def _source_hash() -> str:
+def wheel_hash() -> str:
+    """Hash of the checker's sources: names the wheel and its cache folder."""
     digest = hashlib.sha256()
     for path in sorted((ROOT / "checker").rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
@@ -61,10 +62,11 @@ def _source_hash() -> str:
     return digest.hexdigest()[:12]
 
 
-@lru_cache(maxsize=1)
 def wheel() -> Path:
-    """The checker's wheel, built with ``python -m build`` once per source state."""
-    out = CACHE / _source_hash()
+    """The checker's wheel, built with ``python -m build`` once per source state
+    (cached on disk by source hash, so a rebuild under ``mkdocs serve`` after an
+    edit of checker/ gets a fresh wheel, never the old one under a new name)."""
+    out = CACHE / wheel_hash()
     found = sorted(out.glob("*.whl")) if out.exists() else []
     if not found:
         tmp = out.with_suffix(".tmp")
@@ -76,10 +78,6 @@ def wheel() -> Path:
         shutil.rmtree(ROOT / "build" / "lib", ignore_errors=True)
         found = sorted(out.glob("*.whl"))
     return found[0]
-
-
-def wheel_hash() -> str:
-    return _source_hash()
 
 
 def wheel_url() -> str:
