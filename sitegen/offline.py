@@ -10,6 +10,9 @@ from pathlib import Path
 from . import runtime
 
 TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
+# The one definition of the runtime caches' names, an ES module the checker's
+# worker imports; sw.js is a classic script, so the function is copied in.
+CACHE_NAMES = "assets/checker/cache-names.js"
 # Not kept up front: the checker's runtime (cached when a check runs, under
 # its version), compressed copies, lunr languages the site does not use.
 SKIP_PREFIXES = ("assets/pyodide/", "assets/checker/checker-", "assets/javascripts/lunr/")
@@ -29,6 +32,11 @@ def shell(site_dir: Path) -> list[str]:
     return found
 
 
+def _runtime_cache_function(site_dir: Path) -> str:
+    source = (site_dir / CACHE_NAMES).read_text(encoding="utf-8")
+    return source[source.index("export function"):].removeprefix("export ").strip()
+
+
 def write(site_dir: Path) -> Path:
     files = shell(site_dir)
     digest = hashlib.sha256()
@@ -41,7 +49,8 @@ def write(site_dir: Path) -> Path:
     text = (TEMPLATE.read_text(encoding="utf-8")
             .replace("__BUILD__", digest.hexdigest()[:16])
             .replace("__SHELL__", json.dumps(files))
-            .replace("__RUNTIME_CACHES__", json.dumps(caches)))
+            .replace("__RUNTIME_CACHES__", json.dumps(caches))
+            .replace("__RUNTIME_CACHE_FUNCTION__", _runtime_cache_function(site_dir)))
     out = site_dir / "sw.js"
     out.write_text(text, encoding="utf-8")
     return out

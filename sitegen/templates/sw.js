@@ -11,13 +11,8 @@ const OURS = /^(site|pyodide|checker)-/;
 const ROOT = new URL(self.registration.scope);
 const NETWORK_TIMEOUT_MS = 4000;
 
-/** The cache a versioned runtime file belongs in (must match worker.js). */
-function runtimeCache(url) {
-  const pyodide = url.pathname.match(/\/assets\/pyodide\/([^/]+)\//);
-  if (pyodide) return `pyodide-${pyodide[1]}`;
-  const wheel = url.pathname.match(/\/assets\/checker\/checker-([0-9a-f]+)\.whl$/);
-  return wheel ? `checker-${wheel[1]}` : null;
-}
+// runtimeCache(url), from assets/checker/cache-names.js:
+__RUNTIME_CACHE_FUNCTION__
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {

@@ -4,6 +4,8 @@
 // shows the result. Text from the URL or from results is only ever inserted
 // with textContent, never parsed as HTML.
 
+import { boot } from "./boot.js";
+
 const root = document.getElementById("checker-app");
 const DATA = JSON.parse(document.getElementById("checker-data").textContent);
 const QUESTIONS = DATA.questions;
@@ -26,8 +28,6 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
-
-import { boot } from "./boot.js";
 
 // ---- answers: form ⇄ JSON ⇄ URL -------------------------------------------
 
@@ -110,7 +110,6 @@ let worker = null;
 let ready = false;
 let inFlight = false;
 let pending = false;
-let requestId = 0;
 let lastAnswers = {};
 let lastApplicable = QUESTIONS.filter((q) => !q.when).map((q) => q.id);
 let firstResultShown = false;
@@ -143,7 +142,7 @@ function evaluate() {
   pending = false;
   root.dataset.busy = "true"; // testing hook: "false" once the shown result matches the form
   lastAnswers = readForm();
-  worker.postMessage({ type: "evaluate", id: ++requestId, answers: lastAnswers });
+  worker.postMessage({ type: "evaluate", answers: lastAnswers });
 }
 
 function onWorkerMessage(data, timer) {

@@ -3,6 +3,8 @@
 // {type: "evaluate"} message with checker.web.respond(). Only JSON text
 // crosses between JavaScript and Python.
 
+import { runtimeCache } from "./cache-names.js";
+
 let respond = null;
 
 // Pyodide reports a failed WebAssembly start-up (e.g. .wasm served without the
@@ -26,14 +28,6 @@ for (const level of ["error", "warn"]) {
     }
     startupLog += `${text}\n`;
   };
-}
-
-/** Cache name for a versioned runtime file (must match the service worker). */
-function runtimeCache(url) {
-  const pyodide = url.pathname.match(/\/assets\/pyodide\/([^/]+)\//);
-  if (pyodide) return `pyodide-${pyodide[1]}`;
-  const wheel = url.pathname.match(/\/assets\/checker\/checker-([0-9a-f]+)\.whl$/);
-  return wheel ? `checker-${wheel[1]}` : null;
 }
 
 // Pyodide fetches its files with fetch(); serve them from the Cache Storage
@@ -159,7 +153,7 @@ self.onmessage = async (event) => {
       await init(message);
     } else if (message.type === "evaluate") {
       const payload = respond(JSON.stringify(message.answers));
-      self.postMessage({ type: "result", id: message.id, payload });
+      self.postMessage({ type: "result", payload });
     }
   } catch (error) {
     self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
