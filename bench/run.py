@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from sitegen import runtime  # noqa: E402
 from tests.site import nginx  # noqa: E402
+from tests.site.checker_helpers import READY  # noqa: E402
 from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve, site_pages  # noqa: E402
 
 READY_TIMEOUT = 120_000
@@ -55,7 +56,7 @@ def visit(ctx: Any, url: str, selector: str, mark: str) -> float:
 def boot_times(browser: Any, base: str, rounds: int) -> dict[str, list[float]]:
     targets = {
         "bare": (f"{base}/__bench__/bare.html", "html[data-bare='ready']", "bare-ready"),
-        "checker": (f"{base}/checker/", "html[data-checker='ready']", "checker-ready"),
+        "checker": (f"{base}/checker/", READY, "checker-ready"),
     }
     times: dict[str, list[float]] = {f"{k}_{w}": [] for k in targets for w in ("cold", "warm")}
     for n in range(rounds):
@@ -105,7 +106,7 @@ def change_times(browser: Any, base: str, changes: int) -> list[float]:
                "&unit_non_legal_branch=false&social_security_months=12&retired=false&meets_conditions=yes"
                "&other_application_this_year=false&continuing_education_done=true")
     page.goto(f"{base}/checker/{answers}")
-    page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=READY_TIMEOUT)
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT)
     page.evaluate(CHANGE_LOOP, 20)  # warm-up
     times = page.evaluate(CHANGE_LOOP, changes)
     ctx.close()
@@ -121,7 +122,7 @@ def page_bytes(browser: Any, base: str, paths: list[str]) -> dict[str, dict[str,
         ctx.on("requestfinished", lambda request: seen.append(request))
         if path == "/checker/":
             page.goto(base + path)
-            page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=READY_TIMEOUT)
+            page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT)
             page.wait_for_load_state("networkidle")
         else:
             page.goto(base + path, wait_until="networkidle")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import logging
+from pathlib import Path
 from typing import Any, Callable
 
 from . import checker_page, citations, compress, glossary, notice_page, offline, runtime, trace_page
-
-log = logging.getLogger("mkdocs.hooks.sitegen")
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -51,8 +49,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     """Copy Pyodide and the checker's wheel into the site (self-hosted, no CDN),
     write the service worker that keeps it all offline, and pre-compress."""
-    from pathlib import Path
-
     site_dir = Path(config["site_dir"])
     runtime.copy_into(site_dir)
     offline.write(site_dir)

@@ -17,9 +17,8 @@ from checker.questions import QUESTIONS
 
 from ..checker.scenarios import load_scenarios
 from .checker_helpers import READY, cli, fill, open_checker, settle, shown
-from .conftest import QuietHandler, axe_violations, serve
+from .conftest import DESKTOP, PHONE, QuietHandler, axe_violations, serve
 
-PHONE = {"width": 390, "height": 844}
 
 
 def generated_answer_sets(count: int, seed: int = 2017) -> list[dict]:
@@ -42,7 +41,7 @@ def generated_answer_sets(count: int, seed: int = 2017) -> list[dict]:
 
 @pytest.fixture()
 def page(browser):
-    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(locale="zh-CN", viewport=DESKTOP)
     page = ctx.new_page()
     yield page
     ctx.close()
@@ -181,7 +180,7 @@ def test_a_check_can_be_completed_with_the_keyboard_alone(page, base_url: str) -
     assert page.get_attribute("[data-verdict]", "data-verdict") == "eligible"
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_axe_finds_no_serious_violation_with_results_shown(browser, base_url: str, viewport) -> None:
     ctx = browser.new_context(viewport=viewport)
     page = ctx.new_page()

@@ -6,9 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import axe_violations
+from .conftest import DESKTOP, PHONE, axe_violations
 
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture()
@@ -59,7 +58,7 @@ def test_no_page_scrolls_sideways_on_a_390px_phone(browser, base_url: str, pages
     assert wide == []
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 900}, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_axe_finds_no_serious_or_critical_violation(browser, base_url: str, pages: list[str], viewport) -> None:
     ctx = browser.new_context(viewport=viewport)
     page = ctx.new_page()

@@ -6,9 +6,11 @@ from urllib.parse import urlsplit
 
 from sitegen.glossary import terms
 
+from .conftest import DESKTOP
+
 
 def test_every_glossary_term_finds_its_section(browser, base_url: str) -> None:
-    page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = browser.new_page(locale="zh-CN", viewport=DESKTOP)
     page.goto(base_url + "/", wait_until="networkidle")
     box = page.locator("input.md-search__input")
     misses = []
