@@ -21,8 +21,6 @@ NO_TOOLTIPS = {"glossary.md", "checker/index.md"}
 
 
 def on_config(config: Any) -> Any:
-    # Read by site_overrides/checker.html for the <meta> that boot.js reads.
-    config["extra"]["checker_boot"] = checker_page.boot_config()
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation

@@ -19,7 +19,6 @@ from checker.notice import anchor, load
 from checker.questions import BY_ID
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
-from . import runtime, stdlib
 
 NOTICE_URL = "../notice/"  # from /checker/
 
@@ -111,12 +110,6 @@ def page_data() -> dict[str, Any]:
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "clauses": {c.id: c.label for c in load().clauses.values()},
     }
-
-
-def boot_config() -> dict[str, Any]:
-    """What assets/checker/boot.js needs to start the worker (a <meta> in <head>)."""
-    return {"runtime": runtime.pyodide_url(), "wheel": runtime.wheel_url(), "stdlib": stdlib.url(),
-            "lock_info": runtime.lock_info()}
 
 
 def page_html() -> str:

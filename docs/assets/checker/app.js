@@ -4,8 +4,6 @@
 // shows the result. Text from the URL or from results is only ever inserted
 // with textContent, never parsed as HTML.
 
-import { boot } from "./boot.js";
-
 const root = document.getElementById("checker-app");
 const DATA = JSON.parse(document.getElementById("checker-data").textContent);
 const QUESTIONS = DATA.questions;
@@ -176,6 +174,7 @@ function onWorkerMessage(data, timer) {
 }
 
 function startWorker() {
+  const boot = window.checkerBoot || { error: "启动脚本未能加载" }; // set by boot.js in <head>
   if (boot.error) {
     fail(boot.error);
     return;

@@ -1,9 +1,12 @@
-// Module Web Worker: loads the self-hosted Pyodide once, unpacks the checker's
-// wheel (no micropip, no network beyond this site), then answers each
-// {type: "evaluate"} message with checker.web.respond(). Only JSON text
-// crosses between JavaScript and Python.
+// Module Web Worker: loads the self-hosted Pyodide as soon as it starts (no
+// message from the page needed), unpacks the checker's wheel (no micropip, no
+// network beyond this site), then answers each {type: "evaluate"} message with
+// checker.web.respond(). Only JSON text crosses between JavaScript and Python.
 
 import { runtimeCache } from "./cache-names.js";
+// Generated at build time (sitegen/runtime.py): the versioned runtime paths and
+// Pyodide's loader, fetched together with this script.
+import { loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.js";
 
 let respond = null;
 
@@ -36,8 +39,14 @@ for (const level of ["error", "warn"]) {
 // service worker was already in control when the files first came.
 const networkFetch = self.fetch.bind(self);
 const storing = []; // cache writes in progress, awaited before "stored"
+const handOver = new Map(); // URL → a response fetched ahead for Pyodide (precompile)
 self.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href);
+  const ahead = handOver.get(url.href);
+  if (ahead) {
+    handOver.delete(url.href);
+    return ahead;
+  }
   const name = "caches" in self && runtimeCache(url);
   if (!name) return networkFetch(input, init);
   try {
@@ -53,6 +62,33 @@ self.fetch = async (input, init) => {
   }
   return response;
 };
+
+// Pyodide compiles its WebAssembly module only once its 1 MB JavaScript loader
+// (pyodide.asm.mjs) has arrived and run, as that provides the imports. Compiling
+// needs no imports: start it at once, alongside the loader, and let Pyodide's
+// instantiateStreaming() use the compiled module. Pyodide's own fetch of the
+// file gets the same response (no second download); should anything fail,
+// Pyodide goes its usual way with that untouched response.
+function precompile(url) {
+  if (typeof WebAssembly.compileStreaming !== "function") return;
+  const response = self.fetch(url);
+  const compiled = response.then((r) => WebAssembly.compileStreaming(r.clone()));
+  compiled.catch(() => {}); // reported through Pyodide's own attempt
+  handOver.set(url, response);
+  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const given = await source;
+    if (given !== (await response)) return instantiateStreaming(given, imports);
+    let module;
+    try {
+      module = await compiled;
+    } catch {
+      return instantiateStreaming(given, imports);
+    }
+    if (given.body) given.body.cancel().catch(() => {});
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+}
 
 function progress(text, percent) {
   self.postMessage({ type: "progress", text, percent });
@@ -87,8 +123,9 @@ async function storeSnapshot(cacheName, key, bytes) {
   }
 }
 
-async function init({ runtime, wheel, stdlib, lockInfo }) {
+async function init() {
   progress("正在下载并启动 Python 运行环境……", 10);
+  precompile(new URL("pyodide.asm.wasm", runtime).href);
   const wheelBytes = self.fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
     return response.arrayBuffer();
@@ -97,7 +134,6 @@ async function init({ runtime, wheel, stdlib, lockInfo }) {
   // A snapshot only fits the Pyodide build that made it: the key names both.
   const snapshotKey = new URL(`python-snapshot-${runtimeCache(new URL(runtime))}.gz`, wheel).href;
   const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   // The checker needs no package, so the lock file is not fetched: its header
   // comes with the page (generated from the npm package at build time).
   // The standard library is trimmed to what the checker uses (sitegen/stdlib.py).
@@ -146,16 +182,18 @@ async function init({ runtime, wheel, stdlib, lockInfo }) {
   }
 }
 
-self.onmessage = async (event) => {
-  const message = event.data;
+function reportError(error) {
+  self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
+}
+
+// The page sends answers only after "ready", so respond is set by then.
+self.onmessage = (event) => {
+  if (event.data.type !== "evaluate") return;
   try {
-    if (message.type === "init") {
-      await init(message);
-    } else if (message.type === "evaluate") {
-      const payload = respond(JSON.stringify(message.answers));
-      self.postMessage({ type: "result", payload });
-    }
+    self.postMessage({ type: "result", payload: respond(JSON.stringify(event.data.answers)) });
   } catch (error) {
-    self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
+    reportError(error);
   }
 };
+
+init().catch(reportError);
