@@ -27,9 +27,12 @@ for text in inputs:
     respond(text)
 # What Pyodide needs to report a Python error to JavaScript.
 import traceback, linecache, tokenize
-prefix = "/lib/python314.zip/"
+prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]
+# Frozen modules (os, io, site, importlib's bootstrap …) are built into the
+# interpreter: their files are never read, though __file__ names them.
+frozen = lambda m: getattr(getattr(m, "__spec__", None), "origin", None) == "frozen"
 json.dumps(sorted({m.__file__[len(prefix):] for m in list(sys.modules.values())
-                   if (getattr(m, "__file__", None) or "").startswith(prefix)}))
+                   if (getattr(m, "__file__", None) or "").startswith(prefix) and not frozen(m)}))
 `);
 const names = JSON.parse(files);
 writeFileSync(process.argv[3] || join(root, "site_data/stdlib.txt"),
