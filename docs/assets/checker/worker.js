@@ -39,14 +39,8 @@ for (const level of ["error", "warn"]) {
 // service worker was already in control when the files first came.
 const networkFetch = self.fetch.bind(self);
 const storing = []; // cache writes in progress, awaited before "stored"
-const handOver = new Map(); // URL → a response fetched ahead for Pyodide (precompile)
 self.fetch = async (input, init) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href);
-  const ahead = handOver.get(url.href);
-  if (ahead) {
-    handOver.delete(url.href);
-    return ahead;
-  }
   const name = "caches" in self && runtimeCache(url);
   if (!name) return networkFetch(input, init);
   try {
@@ -62,33 +56,6 @@ self.fetch = async (input, init) => {
   }
   return response;
 };
-
-// Pyodide compiles its WebAssembly module only once its 1 MB JavaScript loader
-// (pyodide.asm.mjs) has arrived and run, as that provides the imports. Compiling
-// needs no imports: start it at once, alongside the loader, and let Pyodide's
-// instantiateStreaming() use the compiled module. Pyodide's own fetch of the
-// file gets the same response (no second download); should anything fail,
-// Pyodide goes its usual way with that untouched response.
-function precompile(url) {
-  if (typeof WebAssembly.compileStreaming !== "function") return;
-  const response = self.fetch(url);
-  const compiled = response.then((r) => WebAssembly.compileStreaming(r.clone()));
-  compiled.catch(() => {}); // reported through Pyodide's own attempt
-  handOver.set(url, response);
-  const instantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
-  WebAssembly.instantiateStreaming = async (source, imports) => {
-    const given = await source;
-    if (given !== (await response)) return instantiateStreaming(given, imports);
-    let module;
-    try {
-      module = await compiled;
-    } catch {
-      return instantiateStreaming(given, imports);
-    }
-    if (given.body) given.body.cancel().catch(() => {});
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-}
 
 function progress(text, percent) {
   self.postMessage({ type: "progress", text, percent });
@@ -125,7 +92,6 @@ async function storeSnapshot(cacheName, key, bytes) {
 
 async function init() {
   progress("正在下载并启动 Python 运行环境……", 10);
-  precompile(new URL("pyodide.asm.wasm", runtime).href);
   const wheelBytes = self.fetch(wheel).then((response) => {
     if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
     return response.arrayBuffer();
@@ -135,8 +101,9 @@ async function init() {
   const snapshotKey = new URL(`python-snapshot-${runtimeCache(new URL(runtime))}.gz`, wheel).href;
   const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
   // The checker needs no package, so the lock file is not fetched: its header
-  // comes with the page (generated from the npm package at build time).
-  // The standard library is trimmed to what the checker uses (sitegen/stdlib.py).
+  // comes in runtime.js. The standard library is trimmed to what the checker
+  // uses and compiled to bytecode, so Python starts without compiling it
+  // (sitegen/stdlib.py).
   const options = {
     indexURL: runtime, stdLibURL: stdlib, packages: [], lockFileContents: { info: lockInfo, packages: {} },
   };
