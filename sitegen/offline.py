@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import runtime
+from . import runtime, stdlib
 
 TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
 # The one definition of the runtime caches' names, an ES module the checker's
@@ -44,7 +44,7 @@ def write(site_dir: Path) -> Path:
         target = site_dir / (rel.removeprefix("./") + "index.html" if rel.endswith("/") else rel)
         digest.update(rel.encode())
         digest.update(target.read_bytes())
-    caches = [f"pyodide-{runtime.pyodide_version()}", f"checker-{runtime.wheel_hash()}"]
+    caches = [f"pyodide-{runtime.pyodide_version()}", f"stdlib-{stdlib.digest()}", f"checker-{runtime.wheel_hash()}"]
     digest.update(json.dumps(caches).encode())
     text = (TEMPLATE.read_text(encoding="utf-8")
             .replace("__BUILD__", digest.hexdigest()[:16])

@@ -61,6 +61,11 @@ def compiled() -> bytes:
     return out.read_bytes()
 
 
+def digest() -> str:
+    """Names the served zip (and its cache in the browser)."""
+    return hashlib.sha256(compiled()).hexdigest()[:12]
+
+
 def url() -> str:
     """Site-relative URL; named by content, as it is cached for a year."""
-    return f"{runtime.pyodide_url()}stdlib-{hashlib.sha256(compiled()).hexdigest()[:12]}.zip"
+    return f"{runtime.pyodide_url()}stdlib-{digest()}.zip"

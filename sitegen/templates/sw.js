@@ -1,13 +1,14 @@
 // Service worker, generated at build time (sitegen/offline.py). It keeps the
 // site's pages and assets for offline use, and the checker's runtime once a
-// check has run. Each build has its own cache; Pyodide and the checker's wheel
-// live in caches named after their version, so a new build that keeps them
-// does not download them again, and one that changes them drops the old ones.
+// check has run. Each build has its own cache; Pyodide, the standard library
+// and the checker's wheel live in caches named after their version, so a new
+// build that keeps them does not download them again, and one that changes
+// them drops the old ones.
 const BUILD = "__BUILD__";
 const SHELL = __SHELL__;
 const SITE_CACHE = `site-${BUILD}`;
 const KEEP = new Set([SITE_CACHE, ...__RUNTIME_CACHES__]);
-const OURS = /^(site|pyodide|checker)-/;
+const OURS = /^(site|pyodide|stdlib|checker)-/;
 const ROOT = new URL(self.registration.scope);
 const NETWORK_TIMEOUT_MS = 4000;
 

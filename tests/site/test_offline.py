@@ -39,7 +39,7 @@ def test_after_a_first_visit_a_check_works_offline(browser, served_copy) -> None
     page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=30000)
     wait_controlled(page)
     names = page.evaluate(CACHE_NAMES)
-    assert any(n.startswith("pyodide-") for n in names) and any(n.startswith("checker-") for n in names)
+    assert all(any(n.startswith(kind) for n in names) for kind in ("pyodide-", "stdlib-", "checker-"))
     assert any(n.startswith("site-") for n in names)
 
     ctx.set_offline(True)

@@ -97,8 +97,10 @@ async function init() {
     return response.arrayBuffer();
   });
   const cacheName = runtimeCache(new URL(wheel));
-  // A snapshot only fits the Pyodide build that made it: the key names both.
-  const snapshotKey = new URL(`python-snapshot-${runtimeCache(new URL(runtime))}.gz`, wheel).href;
+  // A snapshot only fits the Pyodide build and the standard library it was made
+  // with, next to the wheel it holds: its key names all three.
+  const made = `${runtimeCache(new URL(runtime))}-${runtimeCache(new URL(stdlib))}`;
+  const snapshotKey = new URL(`python-snapshot-${made}.gz`, wheel).href;
   const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
   // The checker needs no package, so the lock file is not fetched: its header
   // comes in runtime.js. The standard library is trimmed to what the checker
