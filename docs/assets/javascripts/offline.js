@@ -9,7 +9,7 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   // On the checker page, wait until the checker is ready (or has failed): the
   // service worker's install downloads the whole site and would compete with
   // Pyodide's start-up for the same cores and connections (~140 ms of a cold
-  // start on a 2-core machine, bench/run.py). The checker keeps its own runtime
+  // start on a 2-core machine: README, Performance). The checker keeps its own runtime
   // files offline meanwhile (assets/checker/worker.js).
   const settled = () => !window.checkerBoot || html.dataset.checker === "ready" || html.dataset.checker === "failed";
   window.addEventListener("load", () => {
