@@ -23,9 +23,13 @@ from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 NOTICE_URL = "../notice/"  # from /checker/
 
 
+def _clause_href(clause_id: str) -> str:
+    return f"{NOTICE_URL}#{anchor(clause_id)}"
+
+
 def _clause_link(clause_id: str) -> str:
     label = load().clauses[clause_id].label
-    return f'<a href="{NOTICE_URL}#{anchor(clause_id)}" class="clause-link">{escape(label)}</a>'
+    return f'<a href="{_clause_href(clause_id)}" class="clause-link">{escape(label)}</a>'
 
 
 def _attr(value: Any) -> str:
@@ -108,14 +112,15 @@ def page_data() -> dict[str, Any]:
     return {
         "questions": questions_json(),
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
-        "clauses": {c.id: c.label for c in load().clauses.values()},
+        # The script links findings to clauses as the static page does.
+        "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},
     }
 
 
 def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""
-<div id="checker-app" class="checker-app" data-notice="{NOTICE_URL}">
+<div id="checker-app" class="checker-app">
 <noscript><p class="checker-noscript">本页的自动判断需要启用 JavaScript。下面的通用材料清单不需要 JavaScript，可以直接使用。</p></noscript>
 <div class="checker-status" id="checker-status" role="status" aria-live="polite" hidden>
 <p id="checker-status-text">正在准备自查程序……</p>

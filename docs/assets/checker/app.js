@@ -198,9 +198,11 @@ function startWorker() {
 
 // ---- showing a result -------------------------------------------------------
 
-const noticeUrl = (clause) => `${root.dataset.notice}#clause-${clause.replaceAll(".", "-")}`;
-const clauseLink = (clause) =>
-  el("a", { href: noticeUrl(clause), class: "clause-link", text: DATA.clauses[clause] || clause });
+// Label and link of each clause come with the page (sitegen/checker_page.py).
+const clauseLink = (clause) => {
+  const known = DATA.clauses[clause];
+  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: clause });
+};
 
 function applyVisibility(applicable) {
   for (const block of form.querySelectorAll(".q[data-question]")) {
