@@ -53,10 +53,16 @@ def page_markdown() -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[dict[str, Term], re.Pattern[str]]:
+    """The terms by their text, and one pattern for all (longest first), built once per build."""
+    by_term = {t.term: t for t in terms()}
+    return by_term, re.compile("|".join(re.escape(t) for t in sorted(by_term, key=len, reverse=True)))
+
+
 def add_tooltips(html: str, glossary_url: str) -> str:
     """Link the first occurrence of each term in ``html`` to its entry."""
-    by_term = {t.term: t for t in terms()}
-    pattern = re.compile("|".join(re.escape(t) for t in sorted(by_term, key=len, reverse=True)))
+    by_term, pattern = _matcher()
     seen: set[str] = set()
     out: list[str] = []
     stack: list[str] = []
