@@ -4,14 +4,11 @@
 //   node sitegen/stdlib_modules.mjs CHECKER_WHEEL [OUTPUT]   (default: site_data/stdlib.txt)
 // Run it again when the checker starts importing something new; the test
 // tests/test_stdlib.py fails until you do.
-import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 import { readFileSync, writeFileSync, readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { root, startPyodide } from "./node_pyodide.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const info = JSON.parse(readFileSync(join(root, "node_modules/pyodide/pyodide-lock.json"))).info;
-const pyodide = await loadPyodide({ lockFileContents: { info, packages: {} } });
+const pyodide = await startPyodide();
 pyodide.unpackArchive(new Uint8Array(readFileSync(process.argv[2])), "wheel");
 const scenarios = readdirSync(join(root, "tests/scenarios")).map((f) => readFileSync(join(root, "tests/scenarios", f), "utf8"));
 pyodide.globals.set("scenario_files", pyodide.toPy(scenarios));

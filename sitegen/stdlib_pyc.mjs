@@ -5,19 +5,15 @@
 // Python then starts without compiling ~140 modules from source, which is most
 // of Pyodide's start-up time (1.6 s → 0.55 s under Node on the bench machine).
 // Called by sitegen/stdlib.py at build time, which caches the result.
-import { loadPyodide } from "../node_modules/pyodide/pyodide.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { startPyodide } from "./node_pyodide.mjs";
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
   console.error("usage: node sitegen/stdlib_pyc.mjs SOURCES.zip OUTPUT.zip");
   process.exit(2);
 }
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const info = JSON.parse(readFileSync(join(root, "node_modules/pyodide/pyodide-lock.json"))).info;
-const pyodide = await loadPyodide({ lockFileContents: { info, packages: {} } });
+const pyodide = await startPyodide();
 pyodide.FS.writeFile("/tmp/sources.zip", readFileSync(input));
 const compiled = pyodide.runPython(`
 import io, os, py_compile, sys, zipfile
