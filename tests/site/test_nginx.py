@@ -61,7 +61,6 @@ def csp_problems(messages: list[str]) -> list[str]:
 def test_pages_and_search_work_under_the_csp(console, nginx_url: str, pages: list[str]) -> None:
     ctx, messages = console
     page = ctx.new_page()
-    page.on("console", lambda m: messages.append(m.text))
     for path in pages:
         response = page.goto(nginx_url + path, wait_until="networkidle")
         assert response.ok, path
@@ -77,7 +76,6 @@ def test_pages_and_search_work_under_the_csp(console, nginx_url: str, pages: lis
 def test_the_checker_and_printing_work_under_the_csp(console, nginx_url: str) -> None:
     ctx, messages = console
     page = ctx.new_page()
-    page.on("console", lambda m: messages.append(m.text))
     page.on("worker", lambda w: w.on("console", lambda m: messages.append(m.text)))
     open_checker(page, nginx_url, "?civil_servant=true")
     assert shown(page)["verdict"] == "ineligible"
