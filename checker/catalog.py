@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .result import ChecklistItem, DateItem, Step, Who
+from .parameters import CONTACT, FEE_BASIS, NOTICE, PERIOD, PERIODS, YEAR, fees_text, zh_period
+from .result import LEVEL_LABELS, ChecklistItem, DateItem, Step, Who
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class StepDef:
 
 
 ALL = "所有申报人"
+OFFICE = NOTICE["office"]
+
+
+def _when(period_id: str) -> str:
+    """``2017年4-5月`` for a period of 六."""
+    period = PERIOD[period_id]
+    return zh_period(period.start, period.end)
+
 
 _ITEMS = (
     # What the applicant prepares.
@@ -51,7 +60,7 @@ _ITEMS = (
             "漏报、错报或未放指定位置的后果由申报人承担；材料报送评委会后不允许补充。",
             "2.2.1", "applicant", ALL),
     ItemDef("continuing_education", "继续教育合格证明",
-            "本部门、本行业规定的继续教育任务，或政府人社部门规定的2017年度公需科目学习任务的合格证明材料。",
+            f"本部门、本行业规定的继续教育任务，或政府人社部门规定的{YEAR}年度公需科目学习任务的合格证明材料。",
             "2.2.2", "applicant", ALL),
     ItemDef("social_security_proof", "连续6个月以上个人社保缴费证明",
             "申报前连续6个月以上（不含申报当月）的个人社保缴费证明。",
@@ -82,7 +91,7 @@ _ITEMS = (
             "2.1.3", "unit", "中直驻桂单位和外省驻桂企业分支机构的人员"),
     ItemDef("entrustment_materials", "所属省级职改管理部门出具的委托材料",
             "经自治区职改办审核同意后，推荐到广西工艺美术系列高级评审委员会评审。",
-            "2.1.4", "authority", "外省委托评审高级资格的人员"),
+            "2.1.4", "authority", "外省委托评审的人员"),
     # What the unit (and the archive office) does.
     ItemDef("unit_commitment", "单位明确审查责任人并签署承诺书",
             "所在单位（部门）人事职改部门按相关文件开展申报审核工作。",
@@ -92,7 +101,7 @@ _ITEMS = (
             "3.1.2", "unit", ALL),
     ItemDef("archive_verification", "档案管理部门另行审核所掌握材料的真实性",
             "办理了档案托管的，所在单位与档案管理部门根据各自掌握的材料分别审核。",
-            "3.1.2", "unit", "人事档案托管的人员"),
+            "3.1.2", "archive", "人事档案托管的人员"),
     ItemDef("publicity", "单位公示申报情况和申报材料",
             "公示完成后申报情况或材料有变更的，须补充公示。",
             "3.1.3", "unit", ALL),
@@ -109,8 +118,8 @@ _ITEMS = (
             "由所在单位人事职改部门组织；纸质材料须加盖专家所在单位公章，扫描后放在“论文著作”电子档案模版。",
             "5.4", "unit", ALL),
     ItemDef("education_check_state", "学历证书由档案管理部门出具意见确认并加盖档案专用章",
-            "国有企事业单位申报人员。",
-            "3.3.1", "unit", "国有企事业单位人员"),
+            "由您的档案管理部门出具意见（档案托管在人才交流服务中心的，即该中心）。",
+            "3.3.1", "archive", "国有企事业单位人员"),
     ItemDef("education_check_non_public", "学历证书由评委会在评审前统一进行第三方学历认证",
             "通过学信网验证等有效方式，申报人无需自行办理。",
             "3.3.2", "authority", "非公有制经济组织和社会组织人员"),
@@ -121,21 +130,24 @@ _ITEMS = (
             "再由市（厅、局）职改部门汇总报送广西工艺美术系列职改办。",
             "5", "unit", ALL),
     ItemDef("entrustment_letter", "委托评审函件和评审名册表各1份",
-            "2017年度评审工艺美术系列专业技术职务资格名册表须加盖市或厅局职改部门公章。",
+            f"{YEAR}年度评审工艺美术系列专业技术职务资格名册表须加盖市或厅局职改部门公章。",
             "5", "authority", ALL),
     ItemDef("fee", "评审费（报送材料时一次付清）",
-            "高级380元/人·次、中级230元/人·次、初级150元/人·次（桂价费字〔2006〕115号）。",
-            "7", "unit", ALL),
+            f"{fees_text(LEVEL_LABELS)}，每人每次（{FEE_BASIS}）。通知没有写明由谁缴纳，请向所在单位确认。",
+            "7", "unnamed", ALL),
 )
 
 _STEPS = (
-    StepDef("preapproval", "申报前报广西工艺美术系列职改办审批同意（无职称申报或破格申报）", "1.2.3",
+    StepDef("ask_series_office",
+            f"就结果中“须满足”的事项向{OFFICE}咨询（电话 {CONTACT['phone']}，{CONTACT['address']}）", "8",
+            "结果中有须确认事项的人员"),
+    StepDef("preapproval", f"申报前报{OFFICE}审批同意（无职称申报或破格申报）", "1.2.3",
             "无职称申报或破格申报的人员"),
     StepDef("hq_opinion", "由中直单位组织人事部门或外省总公司人力资源部门出具申报渠道书面意见，报系列职改办备案", "2.1.3",
             "中直驻桂单位和外省驻桂企业分支机构的人员"),
     StepDef("entrustment", "由所属省级职改管理部门出具委托材料，经自治区职改办审核同意", "2.1.4",
-            "外省委托评审高级资格的人员"),
-    StepDef("prepare", "2017年4-5月：下载个人版申报系统和电子档案模版，填写评审表、扫描材料", "6.1", ALL),
+            "外省委托评审的人员"),
+    StepDef("prepare", f"{_when('personal_preparation')}：下载个人版申报系统和电子档案模版，填写评审表、扫描材料", "6.1", ALL),
     StepDef("apply_via_unit", "通过所在单位申报", "2.1.1", "通过单位申报的人员"),
     StepDef("apply_via_talent_market", "经所在单位同意并填写基层单位考核推荐意见后，通过人才市场申报", "2.1.1",
             "通过人才市场申报的档案托管人员"),
@@ -144,21 +156,12 @@ _STEPS = (
     StepDef("publicity", "单位公示申报情况和申报材料", "3.1.3", ALL),
     StepDef("interview_defence", "单位组织面试答辩", "3.1.4", "申报高级资格的人员"),
     StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", ALL),
-    StepDef("department_review", "2017年6-7月：单位汇总上报，市或区直主管部门审核签章", "6.2", ALL),
-    StepDef("submission", "2017年8月1-10日：市（厅、局）职改部门将材料送到广西工艺美术系列职改办，一次付清评审费", "6.3", ALL),
-    StepDef("review", "2017年8月中旬起：整理、评审", "6.3", ALL),
+    StepDef("department_review", f"{_when('unit_stage')}：单位汇总上报，市或区直主管部门审核签章", "6.2", ALL),
+    StepDef("submission", f"{_when('submission_deadline')}：市（厅、局）职改部门将材料送到{OFFICE}，一次付清评审费", "6.3", ALL),
+    StepDef("review", f"{_when('review_start')}：{PERIOD['review_start'].title}", "6.3", ALL),
 )
 
-DATES = (
-    DateItem("personal_preparation", "个人准备阶段", "2017-04-01", "2017-05-31", "6.1"),
-    DateItem("unit_stage", "单位和各市人事（职改）部门收集、审核、公示、审议、呈报材料", "2017-06-01", "2017-07-31", "6.2"),
-    DateItem("submission_deadline", "广西工艺美术系列职改办接收材料，逾期不再受理", "2017-08-01", "2017-08-10", "6.3"),
-    DateItem("review_start", "8月中旬起为整理、评审阶段", "2017-08-11", "2017-08-20", "6.3"),
-)
+DATES = tuple(DateItem(p.id, p.title, p.start, p.end, p.clause) for p in PERIODS)
 
 ITEMS: dict[str, ItemDef] = {d.id: d for d in _ITEMS}
 STEPS: dict[str, StepDef] = {d.id: d for d in _STEPS}
-
-#: Fees per 人·次 under 桂价费字〔2006〕115号 (七).
-FEES_YUAN = {"senior": 380, "intermediate": 230, "junior": 150}
-DEADLINE = "2017-08-10"

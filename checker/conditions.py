@@ -78,14 +78,3 @@ def holds(condition: Condition | None, answers: Mapping[str, Any]) -> bool:
         return True
     raise ValueError(f"unknown condition: {condition!r}")
 
-
-def keys_of(condition: Condition | None) -> set[str]:
-    """The answer keys a condition reads."""
-    if condition is None:
-        return set()
-    for op in ("all", "any"):
-        if op in condition:
-            return set().union(*(keys_of(c) for c in condition[op]))
-    if "not" in condition:
-        return keys_of(condition["not"])
-    return {condition["key"]}

@@ -3,13 +3,18 @@ rule, then settle the verdict by the contract's precedence."""
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any, Mapping
 
 from .answers import Answers, applicable, validate
 from .catalog import DATES, ITEMS, STEPS
 from .questions import QUESTIONS
 from .result import Finding, Result, Verdict
-from .rules import RULES, Context, fee_for
+from .rules import RULES, Context
+
+_QUESTION_ORDER = [q.id for q in QUESTIONS]
+_ITEM_ORDER = list(ITEMS)
+_STEP_ORDER = list(STEPS)
 
 
 def verdict_of(findings: tuple[Finding, ...], missing: tuple[str, ...]) -> Verdict:
@@ -25,36 +30,38 @@ def verdict_of(findings: tuple[Finding, ...], missing: tuple[str, ...]) -> Verdi
     return "eligible"
 
 
-def evaluate(answers: Mapping[str, Any]) -> Result:
+def evaluate(answers: Mapping[str, Any], today: _dt.date | None = None) -> Result:
     """Check an applicant's answers against the notice.
 
-    Raises :class:`checker.AnswerError` for answers it cannot accept. Answers
-    to questions that do not apply (see :func:`checker.applicable`) are ignored.
+    ``today`` is the day of the check (default: this device's date); after the
+    notice's deadline the result says the round has closed, and the verdict
+    stays the one under the notice. Raises :class:`checker.AnswerError` for
+    answers it cannot accept. Answers to questions that do not apply (see
+    :func:`checker.applicable`) are ignored.
     """
-    return run(validate(answers))[0]
+    return run(validate(answers), today)[0]
 
 
-def run(valid: Answers) -> tuple[Result, list[str]]:
+def run(valid: Answers, today: _dt.date | None = None) -> tuple[Result, list[str]]:
     """Evaluate answers already validated; also return the questions that
     apply (computed once, for the rules and for the page)."""
     asked = applicable(valid)
-    ctx = Context({key: valid[key] for key in asked if key in valid}, frozenset(asked))
+    ctx = Context({key: valid[key] for key in asked if key in valid}, frozenset(asked),
+                  today or _dt.date.today())
     for rule in RULES:
+        ctx.rule = rule
         rule.apply(ctx)
     findings = tuple(ctx.findings)
-    order = [q.id for q in QUESTIONS]
-    missing = tuple(sorted(ctx.needed, key=order.index))
+    missing = tuple(sorted(ctx.needed, key=_QUESTION_ORDER.index))
     verdict = verdict_of(findings, missing)
     if verdict == "ineligible":
         missing = ()  # no further answer can lift a blocker
-    step_order = list(STEPS)
-    item_order = list(ITEMS)
     result = Result(
         verdict=verdict,
         findings=findings,
-        checklist=tuple(ITEMS[i].item() for i in sorted(ctx.items, key=item_order.index)),
-        steps=tuple(STEPS[s].step() for s in sorted(ctx.steps, key=step_order.index)),
-        fee_yuan=fee_for(ctx.answers.get("target_level")),
+        checklist=tuple(ITEMS[i].item() for i in sorted(ctx.items, key=_ITEM_ORDER.index)),
+        steps=tuple(STEPS[s].step() for s in sorted(ctx.steps, key=_STEP_ORDER.index)),
+        fee_yuan=ctx.fee_yuan,
         dates=DATES,
         missing=missing,
     )

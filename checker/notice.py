@@ -4,7 +4,7 @@ The notice's own numbering is the address of every rule: 一 is ``1``, 一（一
 ``1.1``, 一（一）1 is ``1.1.1`` and 二（二）4（1） is ``2.2.4.1``. An unnumbered
 paragraph belongs to the item that encloses it: to a numbered item whose line is a
 title (``2.继续教育材料要求``), else to that item's parent (the paragraph after
-一（一）3 belongs to ``1.1``).
+一（一）3 belongs to ``1.1``), except where ``_OWNED_BY`` says otherwise.
 
 The text ships inside the package, so the site, the CLI and Pyodide all read
 the same copy.
@@ -28,6 +28,10 @@ _LEVELS = (
     re.compile(r"^（(?P<n>\d{1,2})）"),  # （1）
 )
 _SENTENCE_END = ("。", "；", ";", "：", ":")
+#: Paragraphs whose owner is not the one the rule above gives, with why (解读说明
+#: #paragraphs): the paragraph on lacking the education and seniority conditions
+#: continues 四（二）, which names those conditions, not 四 as a whole.
+_OWNED_BY = {"不具备规定的学历、资历条件的人员": "4.2"}
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,8 @@ def parse(raw: str) -> Notice:
         last = clauses[owner]
         if owner == ".".join(map(str, path)) and last.parent and last.heading.endswith(_SENTENCE_END):
             owner = last.parent
-        lines.append(Line(text, "body", owner))
+        reading = next((cid for start, cid in _OWNED_BY.items() if text.startswith(start)), None)
+        lines.append(Line(text, "body", reading or owner))
     return Notice(tuple(lines), clauses)
 
 

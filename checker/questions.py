@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from .conditions import Condition, all_, answered, any_, before, gt, in_, is_, not_
+from . import situations as S
+from .conditions import Condition, answered, gt, in_, is_
+from .parameters import (
+    MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS, RETIREMENT_CUTOFF, RETIREMENT_YEAR,
+    YEAR, day_before, fees_text, zh_date,
+)
+from .result import LEVEL_LABELS
 
 QuestionType = Literal["choice", "boolean", "integer", "date"]
 
@@ -69,26 +75,22 @@ _RETIRE = "退休情况"
 _CONDITIONS = "申报条件与破格"
 _MATERIALS = "申报材料"
 
-#: Applicants for whom 一（一）1 or 2 is the way in (not 委托评审 from another province).
-IN_GUANGXI_ROUTE = any_(
-    is_("work_location", "guangxi"),
-    all_(is_("work_location", "outside_guangxi"), is_("entrusted_from_other_province", False)),
-)
+_CUTOFF_DAY = zh_date(day_before(RETIREMENT_CUTOFF))  # 2016年12月31日
+_LEVELS = tuple(Option(level, LEVEL_LABELS[level]) for level in ("junior", "intermediate", "senior"))
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
         id="target_level", group=_BASIC, type="choice",
         label="您要申报哪一级工艺美术专业技术资格？",
-        hint="评审费按级别收取：高级380元、中级230元、初级150元。",
-        options=(Option("junior", "初级"), Option("intermediate", "中级"), Option("senior", "高级")),
+        hint=f"评审费按级别收取：{fees_text(LEVEL_LABELS)}。",
+        options=_LEVELS,
         clauses=("7", "3.1.4", "2.1.4"),
     ),
     Question(
         id="current_title", group=_BASIC, type="choice",
         label="您现在持有哪一级专业技术资格（职称）？",
         hint="没有取得任何专业技术资格的，选“无职称”。",
-        options=(Option("none", "无职称"), Option("junior", "初级"),
-                 Option("intermediate", "中级"), Option("senior", "高级")),
+        options=(Option("none", "无职称"), *_LEVELS),
         clauses=("1.2.1", "1.2.2"),
     ),
     _yes_no(
@@ -114,14 +116,14 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         id="employment_months", group=_WORK, type="integer", unit="个月",
         label="您与现在的用人单位建立人事（劳动）关系已满多少个月？",
-        hint="算到申报时为止，填整数。满一年即12个月。",
+        hint=f"算到申报时为止，填整数。满一年即{MIN_EMPLOYMENT_MONTHS}个月。",
         when=is_("work_location", "guangxi"),
         clauses=("1.1.1",),
     ),
     _yes_no(
         id="entrusted_from_other_province", group=_WORK,
-        label="您是外省专业技术人员，由所属省级职改管理部门委托到广西评审高级资格吗？",
-        hint="即“委托评审”：由您所属省级职改管理部门出具委托材料，经自治区职改办审核同意。",
+        label="您是外省专业技术人员，由所属省级职改管理部门委托到广西评审吗？",
+        hint="即“委托评审”：由您所属省级职改管理部门出具委托材料，经自治区职改办审核同意。通知只写了委托评审高级资格的程序。",
         when=is_("work_location", "outside_guangxi"),
         clauses=("2.1.4",),
     ),
@@ -129,14 +131,14 @@ QUESTIONS: tuple[Question, ...] = (
         id="hukou_in_guangxi", group=_WORK,
         label="您的户口在广西吗？",
         hint="在广西境外工作的，户口在广西或人事档案托管在广西各级人才交流服务中心一年以上的，可以申报。",
-        when=all_(is_("work_location", "outside_guangxi"), is_("entrusted_from_other_province", False)),
+        when=S.OUTSIDE_NOT_ENTRUSTED,
         clauses=("1.1.2",),
     ),
     Question(
         id="archive_months", group=_WORK, type="integer", unit="个月",
         label="您的人事档案托管在广西各级人才交流服务中心（人才市场）已满多少个月？",
-        hint="没有托管的填 0。",
-        when=IN_GUANGXI_ROUTE,
+        hint=f"没有托管的填 0。在广西境外工作、户口不在广西的，须满{MIN_ARCHIVE_MONTHS}个月。",
+        when=S.IN_GUANGXI_ROUTE,
         clauses=("1.1.2", "2.1.1", "3.1.2"),
     ),
     _yes_no(
@@ -157,14 +159,14 @@ QUESTIONS: tuple[Question, ...] = (
             Option("central_unit", "中直驻桂单位"),
             Option("out_of_province_branch", "外省驻桂企业的分支机构"),
         ),
-        when=IN_GUANGXI_ROUTE,
+        when=answered("work_location"),
         clauses=("2.1.2", "2.1.3", "2.2.4.1", "3.3.1", "3.3.2"),
     ),
     _yes_no(
         id="unit_non_legal_branch", group=_WORK,
         label="您申报所用的单位是不具有独立法人地位的分支机构吗？",
-        hint="例如分公司、办事处。",
-        when=answered("unit_type"),
+        hint="例如分公司、办事处。中直驻桂单位和外省驻桂企业的分支机构按二（一）3 办理，不问此题。",
+        when=S.BRANCH_RULE_UNIT,
         clauses=("2.1.5",),
     ),
     _yes_no(
@@ -178,34 +180,42 @@ QUESTIONS: tuple[Question, ...] = (
         id="hq_written_opinion", group=_WORK,
         label="中直单位组织人事部门（或外省总公司人力资源管理部门）是否已就申报渠道出具书面意见，并报广西工艺美术系列职改办备案？",
         hint="选择通过广西工艺美术系列职称评委会申报的，须有此书面意见并备案，方可申报。",
-        when=in_("unit_type", "central_unit", "out_of_province_branch"),
+        when=S.HQ_CHANNEL_UNIT,
         clauses=("2.1.3",),
     ),
     Question(
         id="social_security_months", group=_WORK, type="integer", unit="个月",
         label="申报前您已连续缴纳社会保险多少个月（不含申报当月）？",
-        hint="非公有制经济组织和社会组织人员原则上须提供连续6个月以上的个人社保缴费证明。",
-        when=in_("unit_type", "non_public", "social_org"),
+        hint=f"非公有制经济组织和社会组织人员原则上须提供连续{MIN_SOCIAL_SECURITY_MONTHS}个月以上的个人社保缴费证明。",
+        when=S.NON_PUBLIC_UNIT,
         clauses=("2.2.4.1",),
     ),
     _yes_no(
         id="retired", group=_RETIRE,
-        label="您是否已办理离退休手续，或已达到法定退休年龄？",
-        hint="2017年内达到退休年龄的，今年仍可申报。",
-        clauses=("1.1.3", "1.1"),
+        label="您是否已办理离退休手续（含提前退休）？",
+        hint=f"{_CUTOFF_DAY}以前已办理离退休手续的，不得申报。",
+        clauses=("1.1",),
+    ),
+    Question(
+        id="retirement_procedures_date", group=_RETIRE, type="date",
+        label="您办理离退休手续的日期是？",
+        hint="格式：年-月-日，例如 2016-06-30。",
+        when=S.RETIRED,
+        clauses=("1.1",),
     ),
     Question(
         id="retirement_date", group=_RETIRE, type="date",
-        label="您达到法定退休年龄的日期是？",
-        hint="格式：年-月-日，例如 2017-06-30。",
-        when=is_("retired", True),
+        label="您达到（或将达到）法定退休年龄的日期是？",
+        hint=(f"{zh_date(RETIREMENT_YEAR[1])}以前已达到或将达到退休年龄的，请务必填写（没有办理退休手续的也要填）；"
+              f"{zh_date(RETIREMENT_YEAR[0])}至{zh_date(RETIREMENT_YEAR[1], year=False)}期间达到的，{YEAR}年仍可申报。"
+              "离退休年龄还远的可以不填。格式：年-月-日。"),
         clauses=("1.1.3", "1.1"),
     ),
     _yes_no(
         id="retirement_extension_approved", group=_RETIRE,
         label="您是否符合相关文件规定，并按照审批程序办理了延长退休年龄手续？",
-        hint="2016年12月31日以前已达退休年龄的，只有办理了延长退休年龄手续才可申报。",
-        when=before("retirement_date", "2017-01-01"),
+        hint=f"{_CUTOFF_DAY}以前已达退休年龄的，只有办理了延长退休年龄手续才可申报。",
+        when=S.AGE_BEFORE_CUTOFF,
         clauses=("1.1",),
     ),
     Question(
@@ -213,28 +223,28 @@ QUESTIONS: tuple[Question, ...] = (
         label="您是否具备评审条件规定的学历、资历条件？",
         hint="评审条件见桂职办〔2005〕104号（非公有制经济组织和社会组织人员另见桂职办〔2012〕118号）。本工具不替您判断这些文件的条件。",
         options=(Option("yes", "具备"), Option("no", "不具备"), Option("unsure", "不确定")),
-        when=not_(is_("high_level_talent", True)),
-        clauses=("4.2", "4"),
+        when=S.STATES_CONDITIONS,
+        clauses=("4.2",),
     ),
     _yes_no(
         id="exceptional", group=_CONDITIONS,
         label="您是否按本系列破格条件申报（破学历、资历）？",
         hint="破格申报不等同于无职称申报或越级申报。",
         when=in_("meets_conditions", "no", "unsure"),
-        clauses=("1.2.2", "2.2.4.2", "4", "5.3"),
+        clauses=("1.2.2", "2.2.4.2", "4.2", "5.3"),
     ),
     _yes_no(
         id="preapproved", group=_CONDITIONS,
         label="您的无职称申报或破格申报，是否已在申报前经广西工艺美术系列职改办审批同意？",
-        hint="无职称申报或破格申报均应在申报前经审批同意。",
-        when=any_(is_("current_title", "none"), is_("exceptional", True)),
+        hint="无职称申报或破格申报均应在申报前经审批同意。已同意的，审批材料要放进申报材料。",
+        when=S.NEEDS_PREAPPROVAL,
         clauses=("1.2.3",),
     ),
     _yes_no(
         id="from_state_organ", group=_CONDITIONS,
         label="您是从国家机关分流或交流到企事业单位的人员吗？",
         hint="这类人员无职称申报限于副高级（含）以下专业技术资格。",
-        when=is_("current_title", "none"),
+        when=S.NO_TITLE_APPLICATION,
         clauses=("1.2.1",),
     ),
     _yes_no(
@@ -245,8 +255,8 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         id="continuing_education_done", group=_MATERIALS,
-        label="您是否已完成规定的继续教育任务（或2017年度公需科目学习），并能提供合格证明？",
-        hint="本部门、本行业规定的继续教育任务，或政府人社部门规定的2017年度公需科目学习任务。",
+        label=f"您是否已完成规定的继续教育任务（或{YEAR}年度公需科目学习），并能提供合格证明？",
+        hint=f"本部门、本行业规定的继续教育任务，或政府人社部门规定的{YEAR}年度公需科目学习任务。",
         clauses=("2.2.2",),
     ),
     _yes_no(

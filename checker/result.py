@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 Verdict = Literal["eligible", "conditional", "ineligible", "incomplete"]
 Severity = Literal["blocker", "condition", "note"]
-Who = Literal["applicant", "unit", "authority"]
+Who = Literal["applicant", "unit", "archive", "authority", "unnamed"]
 
 VERDICTS: tuple[Verdict, ...] = ("eligible", "conditional", "ineligible", "incomplete")
 SEVERITIES: tuple[Severity, ...] = ("blocker", "condition", "note")
@@ -19,7 +19,15 @@ VERDICT_LABELS: dict[str, str] = {
     "incomplete": "还需回答问题",
 }
 SEVERITY_LABELS: dict[str, str] = {"blocker": "不能申报", "condition": "须满足", "note": "提示"}
-WHO_LABELS: dict[str, str] = {"applicant": "申报人", "unit": "所在单位", "authority": "职改部门"}
+WHO_LABELS: dict[str, str] = {
+    "applicant": "申报人",
+    "unit": "所在单位",
+    "archive": "档案管理部门",
+    "authority": "职改部门",
+    "unnamed": "通知未写明由谁办理",  # the notice names no party (e.g. who pays the fee)
+}
+#: Labels of the review levels, in the notice's order (七: 高级、中级、初级).
+LEVEL_LABELS: dict[str, str] = {"senior": "高级", "intermediate": "中级", "junior": "初级"}
 
 
 @dataclass(frozen=True)
@@ -54,18 +62,19 @@ class Step:
 
 @dataclass(frozen=True)
 class DateItem:
-    """A period or deadline of the 2017 timetable (dates inclusive)."""
+    """A period of the notice's timetable (dates inclusive; ``end`` is None
+    where the notice gives no end, e.g. 8月中旬起)."""
 
     id: str
     title: str
-    start: str | None
-    end: str
+    start: str
+    end: str | None
     clause: str
 
     @property
     def period(self) -> str:
-        """``2017-08-01 至 2017-08-10`` (or the end date alone)."""
-        return f"{self.start} 至 {self.end}" if self.start else self.end
+        """``2017-08-01 至 2017-08-10``, or ``2017-08-11 起`` without an end."""
+        return f"{self.start} 至 {self.end}" if self.end else f"{self.start} 起"
 
 
 @dataclass(frozen=True)

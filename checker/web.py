@@ -16,7 +16,9 @@ from .engine import run
 
 
 def respond(answers_json: str) -> str:
-    """``{"result": …, "applicable": [...], "errors": [{key, message}]}``."""
+    """``{"result": …, "applicable": [...], "errors": [{key, message}]}``.
+
+    The day of the check is this device's date (in Pyodide, the browser's)."""
     try:
         raw = json.loads(answers_json)
     except json.JSONDecodeError as err:

@@ -14,7 +14,8 @@ from html import escape
 from typing import Any
 
 from checker import questions_json
-from checker.catalog import DATES, FEES_YUAN, ITEMS, STEPS
+from checker.catalog import DATES, ITEMS, STEPS
+from checker.parameters import FEES_YUAN
 from checker.notice import anchor, load
 from checker.questions import BY_ID
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS

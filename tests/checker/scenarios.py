@@ -4,7 +4,9 @@ Each scenario: ``name``, optional ``base`` (a named answer set in bases.json)
 and ``answers`` (merged over the base; ``null`` removes a base answer), the
 expected ``verdict``, and optionally ``checklist``/``not_checklist``,
 ``steps``/``not_steps``, ``findings``/``not_findings`` (ids that must / must
-not appear), ``missing`` (exact) and ``fee_yuan``.
+not appear), ``clauses`` (clauses the findings must cite), ``missing`` (exact),
+``fee_yuan`` and ``today`` (the day of the check, YYYY-MM-DD; default 2017-06-01,
+inside the notice's round).
 """
 
 from __future__ import annotations

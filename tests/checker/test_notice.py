@@ -35,7 +35,7 @@ def test_unnumbered_paragraphs_belong_to_the_enclosing_item() -> None:
 
     assert owner("除符合相关文件规定") == "1.1"  # after 一（一）3, a sentence
     assert owner("专业技术人员应完成") == "2.2.2"  # after the title 2.继续教育材料要求
-    assert owner("不具备规定的学历、") == "4"
+    assert owner("不具备规定的学历、") == "4.2"  # continues 四（二）, see 解读说明
     assert owner("申报人的评审材料，") == "5"
     assert owner("联系电话：0771") == "8"
 

@@ -1,0 +1,182 @@
+"""Every finding a rule can report, declared once: its severity, the clause it
+cites, its wording, what to do about it and the reading it relies on.
+
+Rules (``rules.py``) report findings by id and declare which ids they may
+report; the wording lives here, apart from the routing, as smart-answers keeps
+it. The meaning of each severity is a stated property of the package:
+
+* ``blocker`` — nothing the applicant or the unit can still do under this
+  notice changes it. Only the rules in ``rules.BLOCKING`` may report one.
+* ``condition`` — the applicant may apply once something is obtained or
+  confirmed: an approval not yet given, a requirement the notice hedges with
+  原则上/一般, a point it leaves to a document it only cites, or a case on which
+  it is silent. Each names what to do; its ``remedy`` puts the step or the
+  checklist item for it into the result.
+* ``note`` — worth knowing (including why the applicant is in scope); changes
+  nothing.
+
+Wording is a ``str.format`` template over :data:`FIGURES` (the notice's figures
+from ``parameters.toml``) and the values the rule passes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .parameters import (
+    CONTACT, DEADLINE, MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS, NOTICE,
+    RETIREMENT_CUTOFF, RETIREMENT_YEAR, YEAR, day_before, zh_date, zh_period, PERIOD,
+)
+from .result import Severity
+
+#: Figures the wording may name, all from parameters.toml.
+FIGURES: dict[str, object] = {
+    "year": YEAR,
+    "office": NOTICE["office"],
+    "phone": CONTACT["phone"],
+    "cutoff_day": zh_date(day_before(RETIREMENT_CUTOFF)),
+    "year_start": zh_date(RETIREMENT_YEAR[0]),
+    "year_end": zh_date(RETIREMENT_YEAR[1], year=False),
+    "employment_months": MIN_EMPLOYMENT_MONTHS,
+    "archive_months": MIN_ARCHIVE_MONTHS,
+    "social_months": MIN_SOCIAL_SECURITY_MONTHS,
+    "deadline": zh_date(DEADLINE),
+    "receiving": zh_period(PERIOD["submission_deadline"].start, DEADLINE),
+    "unit_stage": zh_period(PERIOD["unit_stage"].start, PERIOD["unit_stage"].end),
+}
+
+_ASK = "请向{office}咨询（电话 {phone}）。"
+
+
+@dataclass(frozen=True)
+class FindingDef:
+    id: str
+    severity: Severity
+    clause: str
+    text: str
+    remedy: tuple[str, ...] = ()
+    """Step or checklist ids that say what to do (conditions must have one)."""
+    reading: str | None = None
+    """Anchor on 解读说明 of the reading this finding takes."""
+
+
+def _block(id: str, clause: str, text: str) -> FindingDef:
+    return FindingDef(id, "blocker", clause, text)
+
+
+def _cond(id: str, clause: str, text: str, *remedy: str, reading: str | None = None) -> FindingDef:
+    return FindingDef(id, "condition", clause, text, remedy or ("ask_series_office",), reading)
+
+
+def _note(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
+    return FindingDef(id, "note", clause, text, (), reading)
+
+
+_DEFS = (
+    # 一（三）
+    _block("civil_servant", "1.3", "公务员不得参加专业技术人才职称评审。"),
+    # 一（一）: who is in scope, and why.
+    _block("employment_under_a_year", "1.1.1",
+           "在广西境内工作的，须与现用人单位建立人事（劳动）关系一年以上（满{employment_months}个月）；您填的是{months}个月。"),
+    _note("in_scope_employment", "1.1.1",
+          "您在广西境内从事专业技术工作，与用人单位建立人事（劳动）关系已满一年，属一（一）1 规定的申报对象。",
+          reading="one-year"),
+    _note("hukou_reading", "1.1.2",
+          "您在广西境外工作、户口在广西，属一（一）2 规定的申报对象。通知写“户口在广西或人事档案托管在……一年以上”，"
+          "本站理解“一年以上”只修饰档案托管；如有疑问" + _ASK, reading="hukou"),
+    _note("in_scope_archive", "1.1.2",
+          "您在广西境外工作、人事档案托管在广西各级人才交流服务中心满一年，属一（一）2 规定的申报对象。", reading="one-year"),
+    _block("outside_without_tie", "1.1.2",
+           "在广西境外工作的，须户口在广西，或人事档案托管在广西各级人才交流服务中心一年以上（满{archive_months}个月）；"
+           "您的档案托管{months}个月。"),
+    _cond("outside_route", "2.1.1",
+          "通知没有写明在广西境外工作的人员通过哪个渠道报送材料（二（一）1 说的是广西各企事业单位的人员）。" + _ASK,
+          reading="outside-route"),
+    _note("entrusted_in_scope", "2.1.4", "您按二（一）4 的委托评审方式申报：外省专业技术人员经委托到广西评审。"),
+    _cond("entrustment_approval", "2.1.4",
+          "须由您所属省级职改管理部门出具委托材料，并经自治区职改办审核同意后，才能推荐到广西工艺美术系列评审委员会评审。",
+          "entrustment"),
+    _cond("entrusted_level_unstated", "2.1.4",
+          "通知只写了外省人员委托到广西评审高级专业技术资格的程序，对委托评审中级、初级资格没有规定。"
+          "能否委托评审您申报的级别，请先向所属省级职改管理部门和自治区职改办确认；也可" + _ASK,
+          reading="entrusted-level"),
+    # 一（一）: retirement.
+    _block("retired_before_2017", "1.1",
+           "{cutoff_day}以前已办理离退休手续的，不得申报。"),
+    _block("age_before_2017", "1.1",
+           "{cutoff_day}以前已达规定退休年龄、又没有按审批程序办理延长退休年龄手续的，不得申报。"),
+    _note("retirement_extended", "1.1", "您已按审批程序办理延长退休年龄手续，可以申报。"),
+    _note("retiring_in_2017", "1.1.3",
+          "{year_start}至{year_end}期间达到退休年龄的专业技术人员，今年仍可申报（一（一）3）。"),
+    _cond("retired_early", "1.1",
+          "您在{cutoff_day}以后办理了离退休手续，但尚未达到退休年龄。通知规定申报对象为在职人员，"
+          "对提前退休的人员没有写明。" + _ASK, reading="early-retirement"),
+    # 一（二）: no title, exceptional, high-level talent.
+    _cond("no_title_conditions", "1.2.1",
+          "无职称申报须符合桂职办〔2014〕64号规定的条件和范围，并在申报前经{office}审批同意；"
+          "本工具不判断64号文件的条件，由职改办审批时审核。", "preapproval"),
+    _cond("not_preapproved", "1.2.3",
+          "无职称申报或破格申报应在申报前经{office}审批同意。请先办理审批，取得同意后再申报。", "preapproval"),
+    _note("preapproved", "1.2.3", "您已取得{office}同意无职称申报或破格申报的审批，请把审批材料放进申报材料。"),
+    _note("state_organ_limit", "1.2.1",
+          "国家机关分流或交流到企事业单位的人员，无职称申报限于副高级（含）以下专业技术资格。", reading="state-organ"),
+    _cond("junior_first_title", "1.2.1",
+          "您没有职称、申报初级资格。通知没有写明首次申报初级是否属于无职称申报（须符合桂职办〔2014〕64号并事先审批）。"
+          + _ASK, reading="junior-no-title"),
+    _cond("high_level_talent", "1.2.1",
+          "高层次急需紧缺人才直接评审高级职称按桂职改〔2016〕3号实施，不按本通知的无职称、破格申报程序。"
+          "本工具不判断该文件的条件。" + _ASK),
+    _cond("level_jump", "1.2.2",
+          "从现有职称跨一级以上申报属于越级申报。通知只说明破格申报不等同于越级申报，越级申报的条件以评审条件文件为准。"
+          + _ASK, reading="level-jump"),
+    _cond("level_already_held", "1.2.2",
+          "您已持有同级或更高级别的专业技术资格，通知没有涉及这种情形。" + _ASK, reading="level-jump"),
+    _cond("exceptional_conditions", "1.2.2",
+          "破格申报须符合本系列破格条件要求（破学历、资历），由{office}审批。本工具不判断破格条件。", "preapproval"),
+    # 四（二）
+    _cond("conditions_not_met", "4.2",
+          "不具备规定的学历、资历条件的人员，一般不得申报推荐评审专业技术资格。通知写明的例外是破格申报"
+          "（须达到破格条件，并在申报前经{office}审批同意）。不按破格申报的，" + _ASK, reading="hedged"),
+    _cond("check_conditions", "4.2",
+          "请对照桂职办〔2005〕104号（非公有制经济组织和社会组织人员另见桂职办〔2012〕118号）确认您具备规定的学历、资历条件；"
+          "不具备的一般不得申报。拿不准的，" + _ASK),
+    # 二（一）3, 5 and the unit's type
+    _cond("no_hq_opinion", "2.1.3",
+          "选择通过广西工艺美术系列职称评委会申报的，须由中直单位组织人事部门或外省驻桂企业总公司人力资源管理部门"
+          "就申报渠道出具书面意见，并报{office}备案，方可申报。请先取得书面意见并备案。", "hq_opinion"),
+    _note("single_channel", "2.1.3", "须按本单位（系统）统一的申报渠道申报，不得同时保留两种以上申报渠道、多头申报。"),
+    _note("branch_by_2_1_3", "2.1.3",
+          "中直驻桂单位和外省驻桂企业的分支机构（分公司、办事处等）按二（一）3 凭书面意见申报，"
+          "二（一）5 关于非独立法人分支机构的限制不适用于这种情形。", reading="branch"),
+    _block("non_legal_branch", "2.1.5",
+           "不具有独立法人地位的分支机构不能作为申报单位（银行、保险公司等法律法规明确规定可独立承担民事责任的分支机构除外）。"),
+    _cond("social_security_short", "2.2.4.1",
+          "非公有制经济组织和社会组织人员原则上应提供申报前连续{social_months}个月以上（不含申报当月）的个人社保缴费证明，"
+          "您填的是{months}个月。能否申报，" + _ASK, reading="hedged"),
+    _note("social_org_education", "3.3.2",
+          "三（三）只分国有企事业单位和非公有制申报人员两类。本站把社会组织人员按非公有制申报人员对待"
+          "（二（二）4（1）和桂职办〔2012〕118号都把两者并列），学历由评委会统一认证。如有疑问" + _ASK,
+          reading="social-org-education"),
+    # 二（一）6
+    _block("two_applications", "2.1.6",
+           "同一年度不得申报评审两个以上专业技术资格；同一年度申报的，该年度所有评审结果无效。"),
+    # 二（二）
+    _note("no_additions", "2.2.1", "申报材料上报至评委会后不允许补充材料，请一次备齐。"),
+    _cond("continuing_education", "2.2.2",
+          "须完成本部门、本行业规定的继续教育任务或{year}年度公需科目学习任务，并提供合格证明材料。", "continuing_education"),
+    _note("no_exams", "2.2.3", "申报本系列不要求职称外语和计算机应用能力考试。"),
+    # 三（二）
+    _note("honesty", "3.2.2",
+          "职改部门发现涉嫌虚假材料的，会要求申报人提供证明；不能证明的按规定处罚，评审已通过的取消评审结果，并列入失信档案。"),
+    # 七
+    _note("fee_payer", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费，请向所在单位确认。", reading="fee-payer"),
+    # 六（三）
+    _note("deadline", "6.3",
+          "材料由市（厅、局）职改部门在{receiving}送到{office}，逾期不再受理。单位和各市职改部门在{unit_stage}"
+          "收集、审核材料，请按单位的安排及早提交。", reading="deadline"),
+    _note("round_closed", "6.3",
+          "本通知的材料接收已于{deadline}截止（今天是{today}）。以上结论是按{year}年度通知得出的；"
+          "申报其他年度的，请以当年度的通知为准。"),
+)
+
+FINDINGS: dict[str, FindingDef] = {d.id: d for d in _DEFS}

@@ -1,0 +1,57 @@
+"""Named situations, each defined once (like OpenFisca's eligibility variables).
+
+A question is asked *when* a situation holds, and the rule that reads its answer
+branches on the same situation, so the two can never drift apart. Each is a
+plain condition (``conditions.py``), so the page can evaluate it too.
+"""
+
+from __future__ import annotations
+
+from .conditions import all_, any_, before, in_, is_, not_
+from .parameters import RETIREMENT_CUTOFF
+
+#: 委托评审 (二（一）4): working in another province, entrusted by that province.
+ENTRUSTED = all_(is_("work_location", "outside_guangxi"), is_("entrusted_from_other_province", True))
+
+#: Working outside Guangxi and not entrusted: in scope only through 一（一）2.
+OUTSIDE_NOT_ENTRUSTED = all_(is_("work_location", "outside_guangxi"), is_("entrusted_from_other_province", False))
+
+#: Applicants for whom 一（一）1 or 2 is the way in (not 委托评审).
+IN_GUANGXI_ROUTE = any_(is_("work_location", "guangxi"), OUTSIDE_NOT_ENTRUSTED)
+
+#: Units that choose their channel and need the headquarters' written opinion (二（一）3).
+HQ_CHANNEL_UNIT = in_("unit_type", "central_unit", "out_of_province_branch")
+
+#: Units that 二（一）5 governs. 二（一）3 names the branches (分公司、办事处等) of
+#: out-of-province firms and admits them on its own terms, so the specific clause
+#: governs its own case (解读说明 #branch).
+BRANCH_RULE_UNIT = in_("unit_type", "state_owned", "non_public", "social_org")
+
+#: 非公经济组织和社会组织 (二（二）4（1）).
+NON_PUBLIC_UNIT = in_("unit_type", "non_public", "social_org")
+
+#: Direct senior review of high-level talent under 桂职改〔2016〕3号 (一（二）1).
+HIGH_LEVEL_TALENT = all_(is_("target_level", "senior"), is_("high_level_talent", True))
+
+#: A first application for a junior title by someone with none: the notice does
+#: not say it is 无职称申报 (there is no lower title to lack; 解读说明 #junior-no-title).
+FIRST_JUNIOR_TITLE = all_(is_("current_title", "none"), is_("target_level", "junior"))
+
+#: 无职称申报 under 一（二）1 and 3 (high-level talent go by 3号 instead).
+NO_TITLE_APPLICATION = all_(is_("current_title", "none"), not_(FIRST_JUNIOR_TITLE), not_(HIGH_LEVEL_TALENT))
+
+#: 破格申报 (一（二）2, 四（二）).
+EXCEPTIONAL = is_("exceptional", True)
+
+#: 无职称申报 or 破格申报 need the series office's approval first (一（二）3).
+NEEDS_PREAPPROVAL = any_(NO_TITLE_APPLICATION, EXCEPTIONAL)
+
+#: Education and seniority conditions are the applicant's to state (四（二）),
+#: except for high-level talent, who go by 3号.
+STATES_CONDITIONS = not_(HIGH_LEVEL_TALENT)
+
+#: Has done the retirement procedures (一（一）, last paragraph).
+RETIRED = is_("retired", True)
+
+#: Reached retirement age before the cut-off: only an approved extension lets them apply.
+AGE_BEFORE_CUTOFF = before("retirement_date", RETIREMENT_CUTOFF)
