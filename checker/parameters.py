@@ -8,9 +8,9 @@ questions, the CLI, the docs pages and the checker page — takes it from here.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 
@@ -27,8 +27,10 @@ class Period:
 
 
 def _load() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("parameters.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    # A plain file beside this module (the wheel is unpacked, never zipped), read
+    # without importlib.resources, which the page's trimmed stdlib leaves out.
+    with open(os.path.join(os.path.dirname(__file__), "parameters.toml"), "rb") as handle:
+        return tomllib.load(handle)
 
 
 RAW: dict[str, Any] = _load()

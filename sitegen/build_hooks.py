@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checker_page, citations, compress, glossary, notice_page, offline, runtime, trace_page
+from . import checker_page, citations, compress, figures, glossary, notice_page, offline, runtime, trace_page
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -14,6 +14,9 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:citations -->": citations.page_markdown,
     "<!-- gen:trace -->": trace_page.page_markdown,
     "<!-- gen:checker -->": checker_page.page_html,
+    "<!-- gen:fees -->": figures.fees_markdown,
+    "<!-- gen:periods -->": figures.periods_markdown,
+    "<!-- gen:timeline -->": figures.timeline_markdown,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
@@ -34,7 +37,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for marker, generate in GENERATORS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, generate())
-    return markdown
+    return figures.substitute(markdown)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:

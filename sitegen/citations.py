@@ -8,13 +8,14 @@ import yaml
 from checker.notice import load
 
 from . import DATA
+from .figures import substitute
 from .links import NOTICE_PAGE, clause_links
 
 CITATIONS_PAGE = "references.md"
 
 
 def documents() -> list[dict[str, str]]:
-    return yaml.safe_load((DATA / "citations.yml").read_text(encoding="utf-8"))
+    return yaml.safe_load(substitute((DATA / "citations.yml").read_text(encoding="utf-8")))
 
 
 def citing_clauses(number: str) -> list[str]:

@@ -15,6 +15,7 @@ from html import escape
 import yaml
 
 from . import DATA
+from .figures import substitute
 from .links import clause_links
 
 GLOSSARY_PAGE = "glossary.md"
@@ -39,7 +40,7 @@ class Term:
 
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
-    raw = yaml.safe_load((DATA / "glossary.yml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(substitute((DATA / "glossary.yml").read_text(encoding="utf-8")))
     return tuple(Term(t["term"], t["id"], t["definition"], tuple(t.get("clauses", ()))) for t in raw)
 
 
