@@ -106,10 +106,26 @@ def loads(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_integer, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
-        raise AnswerError(None, f"输入不是有效的 JSON（第{err.lineno}行第{err.colno}列：{err.msg}）。"
+        raise AnswerError(None, f"输入不是有效的 JSON（第{err.lineno}行第{err.colno}列：{_JSON_PROBLEMS.get(err.msg, err.msg)}）。"
                                 f"应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。") from None
     except RecursionError:
         raise AnswerError(None, "输入的 JSON 嵌套层数太多，无法读取。应为一个答案对象，例如 {\"target_level\": \"senior\"}。") from None
+
+
+#: The json module's messages (stable since Python 3.5), in Chinese.
+_JSON_PROBLEMS = {
+    "Expecting value": "此处应有一个值",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Expecting property name enclosed in double quotes": "键须用英文双引号括起",
+    "Unterminated string starting at": "字符串没有结束",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "无效的转义",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义",
+    "Extra data": "JSON 之后还有多余的内容",
+    "Illegal trailing comma before end of object": "对象末尾多了逗号",
+    "Illegal trailing comma before end of array": "数组末尾多了逗号",
+}
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
