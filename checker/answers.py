@@ -9,6 +9,7 @@ keys are echoed escaped and cut (they may come from anywhere, e.g. a link).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Mapping
 
 from .answer_types import Invalid, handler
@@ -103,6 +104,8 @@ def loads(text: str) -> Any:
     would silently win), integers too long for Python to convert,
     ``NaN``/``Infinity`` (not JSON), nesting deeper than the parser allows.
     Raises :class:`AnswerError`; the result still needs :func:`validate`."""
+    if _too_deep(text):
+        raise AnswerError(None, f"输入的 JSON 嵌套超过 {MAX_DEPTH} 层，无法读取。应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。")
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_integer, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
@@ -110,6 +113,25 @@ def loads(text: str) -> Any:
                                 f"应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。") from None
     except RecursionError:
         raise AnswerError(None, "输入的 JSON 嵌套层数太多，无法读取。应为一个答案对象，例如 {\"target_level\": \"senior\"}。") from None
+
+
+#: Deepest nesting :func:`loads` reads; answers need 1. Checked before
+#: parsing: inside Pyodide, json's C parser overflows the JavaScript stack at a
+#: few thousand levels, a fatal error instead of a RecursionError.
+MAX_DEPTH = 100
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _too_deep(text: str) -> bool:
+    """Whether arrays and objects in JSON ``text`` nest deeper than
+    :data:`MAX_DEPTH` (brackets inside strings do not count)."""
+    depth = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 #: The json module's messages (stable since Python 3.5), in Chinese.

@@ -127,6 +127,7 @@ def test_answers_that_are_not_an_object_of_known_keys(answers: object) -> None:
     ('{"employment_months": NaN}', None, "NaN"),
     ('{"employment_months": -Infinity}', None, "-Infinity"),
     ("[" * 100_000 + "]" * 100_000, None, "嵌套"),
+    ("[" * 101 + "]" * 101, None, "嵌套超过 100 层"),
     ('{"retirement_date": "2017-06-30"', None, "第1行第33列：缺少逗号"),
     ("", None, "JSON"),
 ])
@@ -139,6 +140,9 @@ def test_loads_says_what_is_wrong_with_the_json(text: str, key: str | None, word
 def test_loads_reads_plain_answers() -> None:
     assert loads('{"employment_months": 12, "civil_servant": false, "x": null}') == {
         "employment_months": 12, "civil_servant": False, "x": None}
+    # 100 levels are read; brackets inside strings are not nesting.
+    deep = loads('{"a": "' + "[" * 200 + '", "b": ' + "[" * 99 + "]" * 99 + "}")
+    assert deep["a"] == "[" * 200
 
 
 JSONISH = st.recursive(
