@@ -1,38 +1,52 @@
 """``python -m checker``: check answers, or print the questions or the clause table.
 
-Exit codes: 0 for every verdict; 2 for bad input or bad usage, with one message
-on stderr and never a traceback.
+Exit codes: 0 for every verdict; 2 for bad input or bad usage (including an
+output that cannot be written), with one message on stderr and never a
+traceback; 130 when interrupted (Ctrl-C); 141 (128 + SIGPIPE, as a shell
+tool killed by it) when the reader stops early (``… | head -1``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import Any, Sequence, TextIO
+from typing import Any, Callable, Sequence, TextIO
 
 from . import trace
-from .answers import AnswerError
+from .answers import AnswerError, loads, printable
 from .engine import evaluate
 from .questions import BY_ID, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+#: Largest input read. A complete set of answers is under 2 KB; the cap keeps
+#: a wrong file (or /dev/zero) from filling memory.
+MAX_INPUT_BYTES = 1024 * 1024
+MAX_INPUT_TEXT = "1 MiB"
+
+EXIT_CODES_HELP = "退出码：0 已得出结论（任何结论）；2 输入或用法有误；130 被中断（Ctrl-C）；141 读取输出的一方提前关闭。"
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 2, no usage dump
-        sys.stderr.write(f"python -m checker: {message}\n（用法见 python -m checker --help）\n")
+        _say(f"{message}\n（用法见 python -m checker --help）")
         raise SystemExit(EXIT_BAD_INPUT)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m checker",
-                     description="广西工艺美术系列专业技术资格评审（2017）申报自查。")
+                     description="广西工艺美术系列专业技术资格评审（2017）申报自查。",
+                     epilog=EXIT_CODES_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="读入一个 JSON 答案对象，输出结论与清单")
-    check.add_argument("file", nargs="?", default="-", help="答案 JSON 文件；- 或省略时读标准输入")
+    check = sub.add_parser("check", help="读入一个 JSON 答案对象，输出结论与清单", epilog=EXIT_CODES_HELP)
+    check.add_argument("file", nargs="?", default="-",
+                       help=f"答案 JSON 文件（UTF-8，最大 {MAX_INPUT_TEXT}）；- 或省略时读标准输入（同样最大 {MAX_INPUT_TEXT}）")
     check.add_argument("--format", choices=("json", "text"), default="json", help="输出格式（默认 json）")
     sub.add_parser("questions", help="以 JSON 输出全部问题")
     sub.add_parser("clauses", help="以 JSON 输出条款溯源表")
@@ -40,25 +54,47 @@ def _parser() -> argparse.ArgumentParser:
 
 
 class InputError(Exception):
-    """Input that is not a JSON object of answers (before validation)."""
+    """Input that cannot be read as text (before it is parsed)."""
 
 
-def read_answers(source: str, stdin: TextIO) -> Any:
+def _say(message: str) -> None:
+    """One message on stderr; nothing (and no second error) if stderr is gone."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(f"python -m checker: {message}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def read_text(source: str, stdin: TextIO | None) -> str:
+    """The answers' text from a file or ``-`` (stdin), at most :data:`MAX_INPUT_BYTES`."""
+    name = "标准输入" if source == "-" else f"文件“{printable(source, 200)}”"
     try:
         if source == "-":
+            if stdin is None:
+                raise InputError("标准输入已关闭，没有可读的答案。请用管道或文件提供答案 JSON。")
             buffer = getattr(stdin, "buffer", None)
-            text = buffer.read().decode("utf-8-sig") if buffer else stdin.read()
+            data = buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None else stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
         else:
-            with open(source, encoding="utf-8-sig") as handle:
-                text = handle.read()
+            with open(source, "rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"找不到文件：{source}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise InputError(f"无法读取{'标准输入' if source == '-' else source}：须为 UTF-8 编码的文本（{type(err).__name__}）。") from None
+        raise InputError(f"找不到{name}。") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}是一个目录，应为答案 JSON 文件。") from None
+    except PermissionError:
+        raise InputError(f"没有读取{name}的权限。") from None
+    except OSError as err:
+        raise InputError(f"无法读取{name}（{printable(err.strerror or type(err).__name__)}）。") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}超过 {MAX_INPUT_TEXT} 的上限，不像是一份答案（完整的答案不到 2 KB）。")
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"输入不是有效的 JSON（第{err.lineno}行第{err.colno}列：{err.msg}）。应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。") from None
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"无法读取{name}：须为 UTF-8 编码的文本。") from None
 
 
 def format_text(result: Result, answers: dict[str, Any]) -> str:
@@ -81,26 +117,62 @@ def format_text(result: Result, answers: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
-    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
-    args = _parser().parse_args(argv)
+def _as_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _output(args: argparse.Namespace, stdin: TextIO | None) -> Callable[[], str] | None:
+    """What to print, or ``None`` after reporting bad input."""
     if args.command == "questions":
-        json.dump(questions_json(), stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
-        return EXIT_OK
+        return lambda: _as_json(questions_json())
     if args.command == "clauses":
-        json.dump(trace.table(), stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
-        return EXIT_OK
+        return lambda: _as_json(trace.table())
     try:
-        answers = read_answers(args.file, stdin)
+        answers = loads(read_text(args.file, stdin))
         result = evaluate(answers)
     except (InputError, AnswerError) as err:
-        sys.stderr.write(f"python -m checker: {err}\n")
-        return EXIT_BAD_INPUT
+        _say(str(err))
+        return None
     if args.format == "text":
-        stdout.write(format_text(result, answers))
-    else:
-        json.dump(result.to_dict(), stdout, ensure_ascii=False, indent=2)
-        stdout.write("\n")
+        return lambda: format_text(result, answers)
+    return lambda: _as_json(result.to_dict())
+
+
+def _run(argv: Sequence[str] | None, stdin: TextIO | None, stdout: TextIO | None) -> int:
+    args = _parser().parse_args(argv)
+    if stdout is None:
+        _say("标准输出已关闭，无法写出结果。")
+        return EXIT_BAD_INPUT
+    render = _output(args, stdin)
+    if render is None:
+        return EXIT_BAD_INPUT
+    try:
+        stdout.write(render())
+        stdout.flush()  # here, so that a failed write is reported here and not at exit
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError:
+        _say(f"标准输出的编码（{getattr(stdout, 'encoding', '?')}）写不出中文，请改用 UTF-8（例如设置 PYTHONIOENCODING=utf-8）。")
+        return EXIT_BAD_INPUT
+    except (OSError, ValueError) as err:  # e.g. a full disk, or a closed stream
+        _say(f"无法写出结果（{printable(getattr(err, 'strerror', None) or type(err).__name__)}）。")
+        return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    """Run the command line; returns the exit code (see the module's docstring)."""
+    stdin = stdin if stdin is not None else sys.stdin
+    stdout = stdout if stdout is not None else sys.stdout
+    try:
+        return _run(argv, stdin, stdout)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # As the signal module's documentation advises: point stdout at
+        # devnull so that Python's flush at exit does not fail a second time.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (AttributeError, OSError, ValueError):
+            pass
+        return EXIT_BROKEN_PIPE

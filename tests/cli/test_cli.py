@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,124 @@ def test_questions_are_printed_as_json() -> None:
 def test_clause_table_is_printed_as_json() -> None:
     rows = json.loads(run("clauses").stdout)
     assert rows[0]["clause"] == "1" and any(r["clause"] == "2.2.4.1" and r["uses"] for r in rows)
+
+
+# Hostile input and hostile surroundings: exit 2 (130 for Ctrl-C, 141 for a
+# reader that stops early) with at most one line on stderr, never a traceback.
+
+def assert_one_clear_message(proc: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("python -m checker: ")
+    assert proc.stderr.rstrip("\n").isprintable(), proc.stderr
+    for word in words:
+        assert word in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("stdin, words", [
+    ('{"employment_months": ' + "9" * 5000 + "}", ("5000 位的整数",)),
+    ('{"employment_months": 1' + "0" * 4299 + "}", ("employment_months", "超出范围")),
+    ("[" * 200_000, ("嵌套",)),
+    ('{"a": ' * 100_000, ("嵌套",)),
+    ('{"employment_months": NaN}', ("NaN",)),
+    ('{"civil_servant": true, "civil_servant": false}', ("civil_servant", "不止一次")),
+    ('{"retirement_date": "\\uff12\\uff10\\uff11\\uff17-06-30"}', ("retirement_date", "不是 YYYY-MM-DD 格式")),
+    ('{"retirement_date": "2017-06-30\\n"}', ("retirement_date", "不是 YYYY-MM-DD 格式")),
+    ('{"\\u001b]0;owned\\u0007\\u001b[2J": 1}', ("未知的答案键", "\\u001b")),
+    ('{"\\u202e\\ud800": 1}', ("未知的答案键", "\\u202e", "\\ud800")),
+])
+def test_hostile_answers_get_one_clear_message(stdin: str, words: tuple[str, ...]) -> None:
+    assert_one_clear_message(run("check", stdin=stdin), *words)
+
+
+def test_a_huge_unknown_key_is_cut() -> None:
+    proc = run("check", stdin=json.dumps({"k" * 900_000: 1}))
+    assert_one_clear_message(proc, "未知的答案键")
+    assert len(proc.stderr) < 1000
+
+
+def test_input_over_the_stated_cap_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    assert "1 MiB" in run("check", "--help").stdout
+    for args in (("check", "/dev/zero"), ("check", "-")):
+        proc = subprocess.run([sys.executable, "-m", "checker", *args], stdin=open("/dev/zero", "rb"),
+                              capture_output=True, cwd=ROOT, timeout=60, text=True)
+        assert_one_clear_message(proc, "1 MiB")
+    answers = json.dumps({"civil_servant": True}).encode()
+    just_fits = answers + b" " * (1024 * 1024 - len(answers))
+    assert run("check", stdin=just_fits).returncode == 0
+    assert_one_clear_message(run("check", stdin=just_fits + b" "), "1 MiB")
+
+
+def test_a_directory_as_file(tmp_path: Path) -> None:
+    assert_one_clear_message(run("check", str(tmp_path)), "是一个目录")
+
+
+def test_an_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text("{}")
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything: make it unreadable another way
+        path.chmod(0o644)
+        path = tmp_path / "loop"
+        path.symlink_to(path)
+    proc = run("check", str(path))
+    assert_one_clear_message(proc, str(path))
+
+
+def shell(script: str, stdin: bytes = b"") -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(["sh", "-c", script, "sh", sys.executable], input=stdin, capture_output=True,
+                          cwd=ROOT, timeout=60)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def test_closed_stdin_and_stdout() -> None:
+    assert_one_clear_message(shell('"$1" -m checker check <&-'), "标准输入已关闭")
+    assert_one_clear_message(shell('echo "{}" | "$1" -m checker check >&-'), "标准输出已关闭")
+    assert_one_clear_message(shell('"$1" -m checker questions >&-'), "标准输出已关闭")
+
+
+def test_an_output_that_cannot_be_written() -> None:
+    assert_one_clear_message(shell('echo "{}" | "$1" -m checker check >/dev/full'), "无法写出结果")
+
+
+def blocked_reading(pid: int) -> bool:
+    """Whether the process sits in a read of its pipe (Linux /proc)."""
+    try:
+        return "pipe_read" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
+def test_ctrl_c_exits_130_without_a_traceback() -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "check"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    deadline = time.monotonic() + 30
+    while not blocked_reading(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert blocked_reading(proc.pid), "the checker never waited for its input"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert out == b"" and b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+@pytest.mark.parametrize("args", [("clauses",), ("questions",), ("check",), ("check", "--format", "text")])
+def test_a_reader_that_stops_early_gets_no_traceback(args: tuple[str, ...]) -> None:
+    # The read end is closed before the checker writes: every run hits the broken pipe.
+    proc = subprocess.Popen([sys.executable, "-m", "checker", *args], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.close()
+    proc.stdin.write(json.dumps(SENIOR).encode())
+    proc.stdin.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 141
+    assert err == b""
+
+
+@pytest.mark.parametrize("command", ["clauses", "questions", "check --format text"])
+def test_piping_into_head_prints_only_the_first_line(command: str) -> None:
+    for _ in range(3):
+        proc = shell(f'"$1" -m checker {command} | head -1', stdin=b'{"civil_servant": true}')
+        assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.splitlines()) == 1
