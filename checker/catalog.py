@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .parameters import CONTACT, FEE_BASIS, NOTICE, PERIOD, PERIODS, YEAR, fees_text, zh_period
-from .result import LEVEL_LABELS, ChecklistItem, DateItem, Step, Who
+from .parameters import CONTACT, FEE_BASIS, FIGURES, NOTICE, PERIOD, PERIODS, YEAR, zh_period
+from .result import ChecklistItem, DateItem, Step, Who
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ _ITEMS = (
             f"{YEAR}年度评审工艺美术系列专业技术职务资格名册表须加盖市或厅局职改部门公章。",
             "5", "authority", ALL),
     ItemDef("fee", "评审费（报送材料时一次付清）",
-            f"{fees_text(LEVEL_LABELS)}，每人每次（{FEE_BASIS}）。通知没有写明由谁缴纳，请向所在单位确认。",
+            f"{FIGURES['fees']}，每人每次（{FEE_BASIS}）。通知没有写明由谁缴纳，请向所在单位确认。",
             "7", "unnamed", ALL),
 )
 

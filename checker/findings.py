@@ -15,35 +15,15 @@ it. The meaning of each severity is a stated property of the package:
 * ``note`` — worth knowing (including why the applicant is in scope); changes
   nothing.
 
-Wording is a ``str.format`` template over :data:`FIGURES` (the notice's figures
-from ``parameters.toml``) and the values the rule passes.
+Wording is a ``str.format`` template over ``parameters.FIGURES`` (the notice's
+figures from ``parameters.toml``) and the values the rule passes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .parameters import (
-    CONTACT, DEADLINE, MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS, NOTICE,
-    RETIREMENT_CUTOFF, RETIREMENT_YEAR, YEAR, day_before, zh_date, zh_period, PERIOD,
-)
 from .result import Severity
-
-#: Figures the wording may name, all from parameters.toml.
-FIGURES: dict[str, object] = {
-    "year": YEAR,
-    "office": NOTICE["office"],
-    "phone": CONTACT["phone"],
-    "cutoff_day": zh_date(day_before(RETIREMENT_CUTOFF)),
-    "year_start": zh_date(RETIREMENT_YEAR[0]),
-    "year_end": zh_date(RETIREMENT_YEAR[1], year=False),
-    "employment_months": MIN_EMPLOYMENT_MONTHS,
-    "archive_months": MIN_ARCHIVE_MONTHS,
-    "social_months": MIN_SOCIAL_SECURITY_MONTHS,
-    "deadline": zh_date(DEADLINE),
-    "receiving": zh_period(PERIOD["submission_deadline"].start, DEADLINE),
-    "unit_stage": zh_period(PERIOD["unit_stage"].start, PERIOD["unit_stage"].end),
-}
 
 _ASK = "请向{office}咨询（电话 {phone}）。"
 

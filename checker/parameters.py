@@ -13,6 +13,8 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from .result import LEVEL_LABELS
+
 
 @dataclass(frozen=True)
 class Period:
@@ -105,7 +107,35 @@ def day_before(iso: str) -> str:
     return (_d(iso) - _dt.timedelta(days=1)).isoformat()
 
 
-def fees_text(labels: dict[str, str]) -> str:
-    """``高级380元、中级230元、初级150元`` in the notice's order, with the
-    level labels of the ``target_level`` question."""
-    return "、".join(f"{labels[level]}{yuan}元" for level, yuan in FEES_YUAN.items())
+def _fees_text() -> str:
+    """``高级380元、中级230元、初级150元``, in the notice's order."""
+    return "、".join(f"{LEVEL_LABELS[level]}{yuan}元" for level, yuan in FEES_YUAN.items())
+
+
+#: Every figure the wording may name (``{name}`` in the findings, questions and
+#: checklist wording; ``{{ name }}`` on the docs pages), all from parameters.toml.
+FIGURES: dict[str, str] = {
+    "year": str(YEAR),
+    "notice_number": NOTICE["number"],
+    "notice_title": NOTICE["title"],
+    "office": NOTICE["office"],
+    "phone": CONTACT["phone"],
+    "address": CONTACT["address"],
+    "email": CONTACT["email"],
+    "fees": _fees_text(),
+    "fee_basis": FEE_BASIS,
+    **{f"fee_{level}": str(yuan) for level, yuan in FEES_YUAN.items()},
+    "employment_months": str(MIN_EMPLOYMENT_MONTHS),
+    "archive_months": str(MIN_ARCHIVE_MONTHS),
+    "social_months": str(MIN_SOCIAL_SECURITY_MONTHS),
+    "cutoff_day": zh_date(day_before(RETIREMENT_CUTOFF)),
+    "year_start": zh_date(RETIREMENT_YEAR[0]),
+    "year_end": zh_date(RETIREMENT_YEAR[1], year=False),
+    "year_end_full": zh_date(RETIREMENT_YEAR[1]),
+    "retirement_year": f"{zh_date(RETIREMENT_YEAR[0])}至{zh_date(RETIREMENT_YEAR[1], year=False)}",
+    "deadline": zh_date(DEADLINE),
+    "deadline_short": zh_date(DEADLINE, year=False),
+    "receiving": zh_period(PERIOD["submission_deadline"].start, DEADLINE),
+    "unit_stage": zh_period(PERIOD["unit_stage"].start, PERIOD["unit_stage"].end),
+    **{f"period_{p.id}": zh_period(p.start, p.end) for p in PERIODS},
+}

@@ -24,9 +24,9 @@ from typing import Any, Callable
 from . import situations as S
 from .catalog import ITEMS, STEPS
 from .conditions import Condition, holds
-from .findings import FIGURES, FINDINGS
+from .findings import FINDINGS
 from .parameters import (
-    DEADLINE, FEES_YUAN, MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS,
+    DEADLINE, FEES_YUAN, FIGURES, MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS,
     RETIREMENT_CUTOFF, RETIREMENT_YEAR, zh_date,
 )
 from .result import Finding
@@ -96,6 +96,11 @@ class Context:
             if remedy in ITEMS:
                 self.add(remedy)
 
+    def report_if(self, holds: object, finding_id: str) -> None:
+        """Report a declared finding when ``holds`` is true (a yes answer)."""
+        if holds:
+            self.report(finding_id)
+
     def add(self, *item_ids: str) -> None:
         self.items.extend(i for i in item_ids if i not in self.items)
 
@@ -132,11 +137,19 @@ def rule(cites: dict[str, str], reports: tuple[str, ...] = ()) -> Callable[[Call
 # --- 一、申报范围和对象 ---------------------------------------------------
 
 
-@rule({"1.3": "公务员不得参加专业技术人才职称评审"}, reports=("civil_servant",))
-def civil_servants_excluded(ctx: Context) -> None:
-    """Civil servants may not take part in title reviews."""
-    if ctx.need("civil_servant"):
-        ctx.report("civil_servant")
+def _barred_by_yes(name: str, key: str, finding_id: str, cites: dict[str, str], doc: str) -> None:
+    """Register a rule under which a yes to ``key`` bars the application."""
+
+    def apply(ctx: Context) -> None:
+        ctx.report_if(ctx.need(key), finding_id)
+
+    apply.__name__, apply.__doc__ = name, doc
+    rule(cites, reports=(finding_id,))(apply)
+
+
+_barred_by_yes("civil_servants_excluded", "civil_servant", "civil_servant",
+               {"1.3": "公务员不得参加专业技术人才职称评审"},
+               "Civil servants may not take part in title reviews.")
 
 
 @rule({
@@ -278,10 +291,8 @@ def level_jump(ctx: Context) -> None:
 def high_level_talent(ctx: Context) -> None:
     """Direct senior review of high-level talent follows 桂职改〔2016〕3号, not
     this notice's no-title and exceptional procedures."""
-    if ctx.need("target_level") != "senior":
-        return
-    if ctx.need("high_level_talent"):
-        ctx.report("high_level_talent")
+    if ctx.need("target_level") == "senior":
+        ctx.report_if(ctx.need("high_level_talent"), "high_level_talent")
 
 
 # --- 四、申报条件和政策 ----------------------------------------------------
@@ -385,11 +396,9 @@ def branch_units(ctx: Context) -> None:
         ctx.report("non_legal_branch")
 
 
-@rule({"2.1.6": "专业技术人员不得在同一年度申报评审两个以上专业技术资格"}, reports=("two_applications",))
-def one_application_a_year(ctx: Context) -> None:
-    """Two applications in one year void every result of that year."""
-    if ctx.need("other_application_this_year"):
-        ctx.report("two_applications")
+_barred_by_yes("one_application_a_year", "other_application_this_year", "two_applications",
+               {"2.1.6": "专业技术人员不得在同一年度申报评审两个以上专业技术资格"},
+               "Two applications in one year void every result of that year.")
 
 
 # --- 二（二）申报材料要求 ------------------------------------------------
@@ -412,8 +421,7 @@ def materials_for_everyone(ctx: Context) -> None:
       reports=("continuing_education",))
 def continuing_education(ctx: Context) -> None:
     """Continuing education (or the year's 公需科目) must be done and proved."""
-    if ctx.need("continuing_education_done") is False:
-        ctx.report("continuing_education")
+    ctx.report_if(ctx.need("continuing_education_done") is False, "continuing_education")
 
 
 @rule({"2.2.3": "职称外语和计算机应用能力考试不作要求"}, reports=("no_exams",))

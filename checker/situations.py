@@ -7,8 +7,16 @@ plain condition (``conditions.py``), so the page can evaluate it too.
 
 from __future__ import annotations
 
-from .conditions import all_, any_, before, in_, is_, not_
+from .conditions import all_, answered, any_, before, gt, in_, is_, not_
 from .parameters import RETIREMENT_CUTOFF
+
+#: Where the applicant works (一（一）1 or 2).
+WORKS_IN_GUANGXI = is_("work_location", "guangxi")
+WORKS_OUTSIDE = is_("work_location", "outside_guangxi")
+LOCATION_KNOWN = answered("work_location")
+
+#: Applying for a senior title (面试答辩, 3号 direct review).
+TARGET_SENIOR = is_("target_level", "senior")
 
 #: 委托评审 (二（一）4): working in another province, entrusted by that province.
 ENTRUSTED = all_(is_("work_location", "outside_guangxi"), is_("entrusted_from_other_province", True))
@@ -18,6 +26,12 @@ OUTSIDE_NOT_ENTRUSTED = all_(is_("work_location", "outside_guangxi"), is_("entru
 
 #: Applicants for whom 一（一）1 or 2 is the way in (not 委托评审).
 IN_GUANGXI_ROUTE = any_(is_("work_location", "guangxi"), OUTSIDE_NOT_ENTRUSTED)
+
+#: The archive is held by a Guangxi talent exchange centre (二（一）1, 三（一）2).
+ARCHIVE_HELD = gt("archive_months", 0)
+
+#: The applying unit is a branch without legal-person status (二（一）5).
+NON_LEGAL_BRANCH = is_("unit_non_legal_branch", True)
 
 #: Units that choose their channel and need the headquarters' written opinion (二（一）3).
 HQ_CHANNEL_UNIT = in_("unit_type", "central_unit", "out_of_province_branch")
@@ -39,6 +53,9 @@ FIRST_JUNIOR_TITLE = all_(is_("current_title", "none"), is_("target_level", "jun
 
 #: 无职称申报 under 一（二）1 and 3 (high-level talent go by 3号 instead).
 NO_TITLE_APPLICATION = all_(is_("current_title", "none"), not_(FIRST_JUNIOR_TITLE), not_(HIGH_LEVEL_TALENT))
+
+#: Lacks, or is unsure of, the education and seniority conditions (四（二）).
+LACKS_CONDITIONS = in_("meets_conditions", "no", "unsure")
 
 #: 破格申报 (一（二）2, 四（二）).
 EXCEPTIONAL = is_("exceptional", True)

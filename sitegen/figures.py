@@ -10,26 +10,10 @@ from __future__ import annotations
 
 import re
 
-from checker.findings import FIGURES as _WORDING
-from checker.parameters import (
-    CONTACT, DEADLINE, FEE_BASIS, FEES_YUAN, NOTICE, PERIODS, RETIREMENT_YEAR, zh_date, zh_period,
-)
+from checker.parameters import FEE_BASIS, FEES_YUAN, FIGURES, PERIODS, zh_period
 from checker.result import LEVEL_LABELS
 
 from .links import clause_link
-
-FIGURES: dict[str, str] = {
-    **{name: str(value) for name, value in _WORDING.items()},
-    "notice_number": NOTICE["number"],
-    "notice_title": NOTICE["title"],
-    "deadline_short": zh_date(DEADLINE, year=False),
-    "fees": "、".join(f"{LEVEL_LABELS[level]}{yuan}元" for level, yuan in FEES_YUAN.items()),
-    "fee_basis": FEE_BASIS,
-    "retirement_year": f"{zh_date(RETIREMENT_YEAR[0])}至{zh_date(RETIREMENT_YEAR[1], year=False)}",
-    "email": CONTACT["email"],
-    **{f"fee_{level}": str(yuan) for level, yuan in FEES_YUAN.items()},
-    **{f"period_{p.id}": zh_period(p.start, p.end) for p in PERIODS},
-}
 
 _TOKEN = re.compile(r"\{\{\s*([a-z_0-9]+)\s*\}\}")
 
