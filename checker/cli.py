@@ -9,13 +9,15 @@ tool killed by it) when the reader stops early (``… | head -1``).
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import os
 import sys
 from typing import Any, Callable, Sequence, TextIO
 
 from . import trace
-from .answers import AnswerError, loads, printable
+from .answer_types import HANDLERS, Invalid
+from .answers import AnswerError, loads, printable, shown
 from .engine import evaluate
 from .questions import BY_ID, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
@@ -48,9 +50,21 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", default="-",
                        help=f"答案 JSON 文件（UTF-8，最大 {MAX_INPUT_TEXT}）；- 或省略时读标准输入（同样最大 {MAX_INPUT_TEXT}）")
     check.add_argument("--format", choices=("json", "text"), default="json", help="输出格式（默认 json）")
+    check.add_argument("--today", type=_day, default=None, metavar="YYYY-MM-DD",
+                       help="自查的日期（默认：本机日期）；晚于通知的截止日期时，结果会提示材料接收已截止")
     sub.add_parser("questions", help="以 JSON 输出全部问题")
     sub.add_parser("clauses", help="以 JSON 输出条款溯源表")
     return parser
+
+
+def _day(text: str) -> _dt.date:
+    """``--today``: a real date written YYYY-MM-DD, checked as a date answer is."""
+    dates = HANDLERS["date"]
+    try:
+        return _dt.date.fromisoformat(dates.check(None, text))  # type: ignore[arg-type]
+    except Invalid as bad:
+        raise argparse.ArgumentTypeError(
+            f"{bad.problem}：收到 {shown(text)}，应为 {dates.allowed(None)}。") from None  # type: ignore[arg-type]
 
 
 class InputError(Exception):
@@ -129,7 +143,7 @@ def _output(args: argparse.Namespace, stdin: TextIO | None) -> Callable[[], str]
         return lambda: _as_json(trace.table())
     try:
         answers = loads(read_text(args.file, stdin))
-        result = evaluate(answers)
+        result = evaluate(answers, today=args.today)
     except (InputError, AnswerError) as err:
         _say(str(err))
         return None

@@ -8,24 +8,33 @@ the page keeps showing a result while the applicant corrects a field.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from typing import Any
 
-from .answers import AnswerError, validate
+from .answers import AnswerError, loads, validate
 from .engine import run
 
 
-def respond(answers_json: str) -> str:
+def _day(today: str | None) -> _dt.date | None:
+    """The device's local date as the page sends it; None (Python's own
+    clock) when it is missing or not a date."""
+    try:
+        return _dt.date.fromisoformat(today) if today else None
+    except (TypeError, ValueError):
+        return None
+
+
+def respond(answers_json: str, today: str | None = None) -> str:
     """``{"result": …, "applicable": [...], "errors": [{key, message}]}``.
 
-    The day of the check is this device's date (in Pyodide, the browser's)."""
+    ``today`` is the device's local date (YYYY-MM-DD), the day of the check."""
+    errors: list[dict[str, Any]] = []
     try:
-        raw = json.loads(answers_json)
-    except json.JSONDecodeError as err:
+        raw = loads(answers_json)
+    except AnswerError as err:
         raw = None
-        errors = [{"key": None, "message": f"答案不是有效的 JSON：{err.msg}"}]
-    else:
-        errors = []
+        errors.append({"key": None, "message": err.message})
     if not isinstance(raw, dict):
         if not errors:
             errors.append({"key": None, "message": "答案应为一个对象。"})
@@ -36,7 +45,7 @@ def respond(answers_json: str) -> str:
             kept.update(validate({key: value}))
         except AnswerError as err:
             errors.append({"key": err.key, "message": err.message})
-    result, asked = run(kept)
+    result, asked = run(kept, _day(today))
     return json.dumps(
         {"result": result.to_dict(), "applicable": asked, "errors": errors},
         ensure_ascii=False,

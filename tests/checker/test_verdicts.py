@@ -132,3 +132,16 @@ def test_the_round_closed_note_follows_the_day_of_the_check(today: str, closed: 
 
 def test_the_default_day_is_the_devices() -> None:
     assert any(f.id == "round_closed" for f in evaluate({}).findings)  # this machine's clock is past 2017
+
+
+def test_the_page_bridge_takes_the_devices_date() -> None:
+    import json
+
+    from checker.web import respond
+
+    def notes(today: str | None) -> set[str]:
+        return {f["id"] for f in json.loads(respond("{}", today))["result"]["findings"]}
+
+    assert "round_closed" not in notes("2017-08-10")
+    assert "round_closed" in notes("2017-08-11")
+    assert "round_closed" in notes(None) and "round_closed" in notes("not a date")
