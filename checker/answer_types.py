@@ -21,7 +21,8 @@ import datetime as _dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from .questions import MAX_MONTHS
+#: Limit on month counts: anything above a working life is a typing error.
+MAX_MONTHS = 1200
 
 if TYPE_CHECKING:
     from .questions import Question
@@ -63,7 +64,7 @@ class Boolean(Handler):
 
 
 class Integer(Handler):
-    """A count of months, 0 to :data:`~checker.questions.MAX_MONTHS`."""
+    """A count of months, 0 to :data:`MAX_MONTHS`."""
 
     minimum = 0
     maximum = MAX_MONTHS

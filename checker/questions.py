@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import situations
+from .answer_types import HANDLERS, MAX_MONTHS  # noqa: F401  (MAX_MONTHS: re-exported)
 from .conditions import Condition
 from .parameters import FIGURES
 from .result import LEVEL_LABELS
@@ -30,8 +31,6 @@ class Option:
 
 YES_NO = (Option(True, "是"), Option(False, "否"))
 
-#: Limit on month counts: anything above a working life is a typing error.
-MAX_MONTHS = 1200
 
 
 @dataclass(frozen=True)
@@ -60,8 +59,7 @@ class Question:
             "when": self.when,
             "clauses": list(self.clauses),
         }
-        if self.type == "integer":
-            data.update(minimum=0, maximum=MAX_MONTHS, unit=self.unit)
+        data.update(HANDLERS[self.type].form(self))  # e.g. an integer's bounds and unit
         return data
 
 
