@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # make sitegen/ and checker/ importable
 from sitegen import build_hooks  # noqa: E402
 
 on_config = build_hooks.on_config
+on_files = build_hooks.on_files
 on_page_markdown = build_hooks.on_page_markdown
 on_page_content = build_hooks.on_page_content
 on_post_build = build_hooks.on_post_build

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checker_page, citations, compress, figures, glossary, notice_page, offline, runtime, trace_page
+from . import checker_assets, checker_page, citations, compress, figures, glossary, notice_page, offline, trace_page
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -24,6 +24,8 @@ NO_TOOLTIPS = {"glossary.md", "checker/index.md"}
 
 
 def on_config(config: Any) -> Any:
+    # Where this build's checker scripts live (site_overrides/checker.html).
+    config["extra"]["checker_assets"] = checker_assets.folder()
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation
@@ -31,6 +33,11 @@ def on_config(config: Any) -> Any:
     for word in glossary.jieba_words():
         jieba.add_word(word, freq=100000)
     return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    checker_assets.place_scripts(files)
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -51,6 +58,6 @@ def on_post_build(config: Any) -> None:
     """Copy Pyodide and the checker's wheel into the site (self-hosted, no CDN),
     write the service worker that keeps it all offline, and pre-compress."""
     site_dir = Path(config["site_dir"])
-    runtime.copy_into(site_dir)
+    checker_assets.copy_into(site_dir)
     offline.write(site_dir)
     compress.compress_site(site_dir)

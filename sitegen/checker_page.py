@@ -33,10 +33,6 @@ def _clause_link(clause_id: str) -> str:
     return f'<a href="{_clause_href(clause_id)}" class="clause-link">{escape(label)}</a>'
 
 
-def _attr(value: Any) -> str:
-    return escape(json.dumps(value, ensure_ascii=False), quote=True)
-
-
 def _question(q: dict[str, Any]) -> str:
     qid = q["id"]
     hint_id, error_id = f"{qid}-hint", f"{qid}-error"
@@ -44,8 +40,9 @@ def _question(q: dict[str, Any]) -> str:
     hint = (f'<p class="q-hint" id="{hint_id}">{escape(q["hint"])}'
             f'<span class="q-clauses">依据：{clauses}</span></p>')
     error = f'<p class="q-error" id="{error_id}" hidden></p>'
-    # Follow-up questions start hidden; the script shows those that apply.
-    when = f' data-when="{_attr(q["when"])}" hidden' if q["when"] else ""
+    # Follow-up questions start hidden; the script shows those that apply
+    # (Python says which: checker.web.respond's "applicable").
+    when = " hidden" if q["when"] else ""
     described = f'aria-describedby="{hint_id} {error_id}"'
     if q["type"] in ("choice", "boolean"):
         options = "".join(
@@ -94,8 +91,6 @@ def generic_checklist_html() -> str:
         f'<li>{escape(d.period)}：{escape(d.title)} · {_clause_link(d.clause)}</li>'
         for d in DATES
     )
-    levels = reversed(BY_ID["target_level"].options)  # 高级 first, as the notice lists them
-    fees = "、".join(f"{o.label}{FEES_YUAN[o.value]}元" for o in levels)
     return (
         '<details class="generic" id="generic-checklist" open>'
         '<summary><h2 class="generic-title">通用材料清单（未按您的情况筛选）</h2></summary>'
@@ -103,15 +98,40 @@ def generic_checklist_html() -> str:
         f'<h3>材料与单位工作</h3><ul class="generic-list">{items}</ul>'
         f'<h3>申报步骤</h3><ol>{steps}</ol>'
         f'<h3>时间</h3><ul>{dates}</ul>'
-        f'<h3>评审费</h3><p>{fees}（每人每次，报送材料时一次付清）· {_clause_link("7")}</p>'
+        f'<h3>评审费</h3><p>{escape(fees_text())}（每人每次，报送材料时一次付清）· {_clause_link("7")}</p>'
         '</details>'
     )
+
+
+#: What the page says when the checker cannot run, by the reason boot.js or
+#: app.js sets in ``<html data-checker-failure>`` ("none": no script ran at
+#: all; shown by CSS alone). One plain sentence of what failed and what to do;
+#: the technical detail goes to the browser's console.
+FAILURES = {
+    "unsupported": "您的浏览器不支持运行自查程序（需要 WebAssembly 和 Web Worker）。请换用较新版本的浏览器，或按下面的通用材料清单对照准备。",
+    "scripts": "自查程序的页面脚本未能下载。请检查网络后刷新页面，或按下面的通用材料清单对照准备。",
+    "network": "网络太慢或已中断，自查程序的下载停了下来。请在网络较好时刷新页面，已下载完的文件不必重新下载；也可以按下面的通用材料清单对照准备。",
+    "download": "自查程序的文件下载不完整或已损坏。请刷新页面重新下载；如果仍然不行，请按下面的通用材料清单对照准备。",
+    "server": "网站服务器的设置有误（.wasm 文件的类型不是 application/wasm），自查程序无法启动。请告知网站管理员，并暂按下面的通用材料清单对照准备。",
+    "start": "自查程序未能启动。请刷新页面重试，或换用较新版本的浏览器；也可以按下面的通用材料清单对照准备。",
+    "none": "自查程序没有运行：页面脚本未能下载，或浏览器未启用 JavaScript。请刷新页面重试，或按下面的通用材料清单对照准备。",
+}
+
+
+def failures_html() -> str:
+    return "".join(f'<p data-failure="{kind}">{escape(text)}</p>' for kind, text in FAILURES.items())
+
+
+def fees_text() -> str:
+    """高级380元、中级230元、初级150元 (高级 first, as the notice lists them)."""
+    return "、".join(f"{o.label}{FEES_YUAN[o.value]}元" for o in reversed(BY_ID["target_level"].options))
 
 
 def page_data() -> dict[str, Any]:
     """What the script needs: the questions and the labels of the result."""
     return {
         "questions": questions_json(),
+        "fees": fees_text(),
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         # The script links findings to clauses as the static page does.
         "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},
@@ -122,11 +142,12 @@ def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     return f"""
 <div id="checker-app" class="checker-app">
-<noscript><p class="checker-noscript">本页的自动判断需要启用 JavaScript。下面的通用材料清单不需要 JavaScript，可以直接使用。</p></noscript>
-<div class="checker-status" id="checker-status" role="status" aria-live="polite" hidden>
+<noscript><p class="checker-noscript">本页的自动判断需要启用 JavaScript。请按下面的通用材料清单对照准备。</p></noscript>
+<div class="checker-status" id="checker-status" role="status" aria-live="polite">
 <p id="checker-status-text">正在准备自查程序……</p>
-<progress id="checker-progress" max="100" value="0" aria-label="加载进度"></progress>
+<progress id="checker-progress" max="100" value="0" aria-label="下载进度"></progress>
 </div>
+<div class="checker-failure" id="checker-failure" role="alert">{failures_html()}</div>
 <div class="checker-notices" id="url-notices" role="alert" hidden></div>
 <div class="error-summary" id="error-summary" role="alert" tabindex="-1" hidden>
 <h2>请更正以下答案</h2><ul id="error-list"></ul>

@@ -13,11 +13,10 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-from . import DATA, ROOT, runtime
+from . import DATA, ROOT, build_cache, runtime
 
 LIST = DATA / "stdlib.txt"
 COMPILER = Path(__file__).with_name("stdlib_pyc.mjs")
-CACHE = ROOT / "build" / "stdlib-cache"
 
 
 def wanted() -> list[str]:
@@ -47,18 +46,17 @@ def compiled() -> bytes:
     """The zip the page loads: the sources as sourceless ``.pyc`` files. Made
     once per input state under Node (cached on disk, like the wheel)."""
     key = hashlib.sha256(sources() + COMPILER.read_bytes() + runtime.pyodide_version().encode()).hexdigest()[:16]
-    out = CACHE / f"{key}.zip"
-    if not out.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        src = CACHE / f"{key}.sources.zip"
+
+    def make(out: Path) -> None:
+        src = out / "sources.zip"
         src.write_bytes(sources())
-        tmp = out.with_suffix(".tmp")
-        proc = subprocess.run(["node", str(COMPILER), str(src), str(tmp)], capture_output=True, text=True, cwd=ROOT)
+        proc = subprocess.run(["node", str(COMPILER), str(src), str(out / "stdlib.zip")],
+                              capture_output=True, text=True, cwd=ROOT)
         src.unlink()
         if proc.returncode != 0:
             raise RuntimeError(f"compiling the standard library failed:\n{proc.stderr[-2000:]}")
-        tmp.rename(out)
-    return out.read_bytes()
+
+    return (build_cache.cached("stdlib-cache", key, make) / "stdlib.zip").read_bytes()
 
 
 def digest() -> str:

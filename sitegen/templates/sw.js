@@ -1,19 +1,20 @@
 // Service worker, generated at build time (sitegen/offline.py). It keeps the
-// site's pages and assets for offline use, and the checker's runtime once a
-// check has run. Each build has its own cache; Pyodide, the standard library
-// and the checker's wheel live in caches named after their version, so a new
-// build that keeps them does not download them again, and one that changes
-// them drops the old ones.
+// site's pages and assets for offline use, and serves the checker's runtime
+// from the caches the checker's worker keeps. Each build has its own cache;
+// Pyodide, the standard library and the checker's wheel live in caches named
+// after their version, so a new build that keeps them does not download them
+// again, and one that changes them drops the old ones.
 const BUILD = "__BUILD__";
 const SHELL = __SHELL__;
 const SITE_CACHE = `site-${BUILD}`;
-const KEEP = new Set([SITE_CACHE, ...__RUNTIME_CACHES__]);
-const OURS = /^(site|pyodide|stdlib|checker)-/;
 const ROOT = new URL(self.registration.scope);
+const SHELL_PATHS = new Set(SHELL.map((path) => new URL(path, ROOT).pathname));
+// Site-relative path of each runtime file → its cache (sitegen/checker_assets.py,
+// which writes the same names into the checker's runtime.js).
+const RUNTIME = new Map(Object.entries(__RUNTIME_CACHES__).map(([path, cache]) => [new URL(path, ROOT).pathname, cache]));
+const KEEP = new Set([SITE_CACHE, ...RUNTIME.values()]);
+const OURS = /^(site|pyodide|stdlib|checker)-/;
 const NETWORK_TIMEOUT_MS = 4000;
-
-// runtimeCache(url), from assets/checker/cache-names.js:
-__RUNTIME_CACHE_FUNCTION__
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -32,12 +33,31 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-async function cacheFirst(request, cacheName) {
+// Only the files of this build's shell are stored: anything else (e.g. another
+// build's runtime file) passes through unkept.
+async function cacheFirst(request) {
   const cached = await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && cacheName) (await caches.open(cacheName)).put(request, response.clone());
+  if (response.ok && SHELL_PATHS.has(new URL(request.url).pathname)) {
+    (await caches.open(SITE_CACHE)).put(request, response.clone());
+  }
   return response;
+}
+
+// A runtime file is kept only by the checker's worker, once its size and hash
+// match what the build recorded: a file cut short on the way (status 200 all
+// the same) must never be kept, or every later visit would fail.
+async function runtimeFile(request, cacheName) {
+  const cached = await (await caches.open(cacheName)).match(request, { ignoreSearch: true });
+  return cached || fetch(request);
+}
+
+// An offline miss is a 404 (the site's own 404 page), never a 200.
+async function notFound() {
+  const page = await caches.match(new URL("404.html", ROOT));
+  if (!page) return Response.error();
+  return new Response(page.body, { status: 404, statusText: "Not Found", headers: page.headers });
 }
 
 async function networkFirst(request) {
@@ -50,7 +70,7 @@ async function networkFirst(request) {
     if (response.ok) (await caches.open(SITE_CACHE)).put(new URL(request.url).pathname, response.clone());
     return response;
   } catch (error) {
-    return (await cached) || (await caches.match(new URL("404.html", ROOT))) || Response.error();
+    return (await cached) || notFound();
   }
 }
 
@@ -59,8 +79,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== ROOT.origin || !url.pathname.startsWith(ROOT.pathname)) return;
   if (url.pathname === new URL("sw.js", ROOT).pathname) return;
-  const runtime = runtimeCache(url);
-  if (runtime) event.respondWith(cacheFirst(request, runtime));
+  const runtime = RUNTIME.get(url.pathname);
+  if (runtime) event.respondWith(runtimeFile(request, runtime));
   else if (request.mode === "navigate") event.respondWith(networkFirst(request));
-  else event.respondWith(cacheFirst(request, SITE_CACHE));
+  else event.respondWith(cacheFirst(request));
 });

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 from .conftest import ROOT
 
@@ -13,6 +14,7 @@ READY = "html[data-checker='ready']"
 
 
 def open_checker(page: Any, base_url: str, query: str = "") -> None:
+    """Open the checker with a link's answers (``?…`` or ``#…``) and wait for its first result."""
     page.goto(f"{base_url}/checker/{query}")
     page.wait_for_selector(READY, state="attached", timeout=60000)
     settle(page)
@@ -59,3 +61,10 @@ def cli(answers: dict[str, Any]) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, "-m", "checker", "check"], input=json.dumps(answers),
                           capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(proc.stdout)
+
+
+def answers_in_url(url: str) -> dict[str, list[str]]:
+    """The answers a page's URL carries: in the fragment, never in the query."""
+    parts = urlsplit(url)
+    assert parts.query == "", f"answers must not be in the query string: {url}"
+    return parse_qs(parts.fragment)

@@ -11,9 +11,6 @@ const BY_ID = new Map(QUESTIONS.map((q) => [q.id, q]));
 const LABELS = DATA.labels;
 const form = document.getElementById("checker-form");
 const html = document.documentElement;
-// Give up on a runtime that has not become ready after this long (a host that
-// serves .wasm with the wrong type can make Pyodide stall without an error).
-const TIMEOUT_MS = Number(window.CHECKER_TIMEOUT_MS || 90000);
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -27,68 +24,125 @@ const el = (tag, props = {}, ...children) => {
   return node;
 };
 
-// ---- answers: form ⇄ JSON ⇄ URL -------------------------------------------
+// ---- answers: one handler per question type ------------------------------
+//
+// Each type reads its field, puts a value into it, and says how a value reads
+// in the summary. An answer is a JSON value; integers are BigInt so that any
+// number typed reaches Python as typed (400 digits are "超出范围", not
+// Infinity) and Python's validation names what is wrong with it.
 
-/** The form's answers as JSON values; text that is not a number is passed on
- * as text so that Python's validation can name what is wrong with it. */
+/** What the user typed, as ASCII: full-width digits and signs (１２, －５, typed
+ * by Chinese input methods) become 12 and -5. */
+const normalise = (text) => text.normalize("NFKC").trim();
+const checkedOf = (q) => form.querySelector(`input[name="${q.id}"]:checked`);
+const optionLabel = (q, value) => (q.options.find((o) => o.value === value) || { label: String(value) }).label;
+
+const TYPES = {
+  choice: {
+    read: (q) => (checkedOf(q) ? checkedOf(q).value : undefined),
+    // false when the value is not one of the options (the caller keeps it as text)
+    write: (q, text) => {
+      const input = form.querySelector(`input[name="${q.id}"][value="${CSS.escape(text)}"]`);
+      if (input) input.checked = true;
+      return Boolean(input);
+    },
+    describe: optionLabel,
+  },
+  boolean: {
+    read: (q) => (checkedOf(q) ? checkedOf(q).value === "true" : undefined),
+    write: (q, text) => TYPES.choice.write(q, text),
+    describe: optionLabel,
+  },
+  integer: {
+    read: (q) => {
+      const text = normalise(form.elements[q.id].value);
+      if (text === "") return undefined;
+      return /^[+-]?[0-9]{1,1000}$/.test(text) ? BigInt(text) : text;
+    },
+    write: (q, text) => {
+      form.elements[q.id].value = text;
+      return true;
+    },
+    describe: (q, value) => `${value}${q.unit || ""}`,
+  },
+  date: {
+    read: (q) => form.elements[q.id].value || undefined,
+    // A date input cannot hold an impossible date such as 2017-02-30.
+    write: (q, text) => {
+      const field = form.elements[q.id];
+      field.value = normalise(text);
+      return field.value === normalise(text);
+    },
+    describe: (q, value) => String(value),
+  },
+};
+const type = (q) => TYPES[q.type];
+
+// Values from a link that the form cannot hold: sent to Python as they are, so
+// that the error summary names them with their question, until the field is
+// answered.
+const linkValues = new Map();
+
 function readForm() {
   const answers = {};
   for (const q of QUESTIONS) {
-    if (q.type === "choice" || q.type === "boolean") {
-      const checked = form.querySelector(`input[name="${q.id}"]:checked`);
-      if (!checked) continue;
-      answers[q.id] = q.type === "boolean" ? checked.value === "true" : checked.value;
-    } else {
-      const raw = form.elements[q.id].value.trim();
-      if (raw === "") continue;
-      answers[q.id] = q.type === "integer" && /^[0-9]+$/.test(raw) ? Number(raw) : raw;
-    }
+    const value = type(q).read(q);
+    if (value !== undefined) answers[q.id] = value;
+    else if (linkValues.has(q.id)) answers[q.id] = linkValues.get(q.id);
   }
   return answers;
 }
 
-function setField(q, value) {
-  if (q.type === "choice" || q.type === "boolean") {
-    const input = form.querySelector(`input[name="${q.id}"][value="${String(value)}"]`);
-    if (input) input.checked = true;
-  } else {
-    form.elements[q.id].value = String(value);
-  }
-}
-
-/** Parse a URL value for a question; null if it cannot be one of its values. */
-function fromParam(q, text) {
-  if (q.type === "boolean") return text === "true" ? true : text === "false" ? false : null;
-  if (q.type === "integer") return /^[0-9]{1,4}$/.test(text) ? Number(text) : null;
-  if (q.type === "date") return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text) ? text : null;
-  return q.options.some((o) => o.value === text) ? text : null;
+/** JSON text of the answers, integers written as typed (no Infinity). */
+function toJson(answers) {
+  const parts = Object.entries(answers).map(([key, value]) =>
+    `${JSON.stringify(key)}:${typeof value === "bigint" ? value.toString() : JSON.stringify(value)}`);
+  return `{${parts.join(",")}}`;
 }
 
 function shorten(text) {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
+// ---- answers in the URL fragment -------------------------------------------
+//
+// Answers live after "#", which the browser never sends to the server. Links
+// with "?" (employers' links made before, and the documented contract) are
+// still read, and moved to the fragment at once.
+
+const looksLikeAnswers = (text) => text.includes("=");
+
+function linkParams() {
+  const params = new URLSearchParams(location.search);
+  const fragment = location.hash.slice(1);
+  if (looksLikeAnswers(fragment)) {
+    for (const [key, value] of new URLSearchParams(fragment)) params.set(key, value);
+  }
+  return params;
+}
+
 function prefillFromUrl() {
   const notices = [];
-  for (const [key, value] of new URLSearchParams(location.search)) {
+  const params = linkParams();
+  for (const [key, value] of params) {
     const q = BY_ID.get(key);
     if (!q) {
       notices.push(`链接中的参数“${shorten(key)}”不是本页的问题，已忽略。`);
       continue;
     }
-    const parsed = fromParam(q, value);
-    if (parsed === null) {
-      notices.push(`链接中“${q.label}”的值“${shorten(value)}”无效，已忽略。`);
-      continue;
-    }
-    setField(q, parsed);
+    if (!type(q).write(q, value)) linkValues.set(q.id, value);
   }
   const box = $("url-notices");
   box.replaceChildren(...notices.map((text) => el("p", { text })));
   box.hidden = notices.length === 0;
+  if (location.search) {
+    const known = [...params].filter(([key]) => BY_ID.has(key));
+    const fragment = new URLSearchParams(known).toString();
+    history.replaceState(null, "", `${location.pathname}${fragment ? `#${fragment}` : ""}`);
+  }
 }
 
-function toQuery(answers, keys) {
+function toParams(answers, keys) {
   const params = new URLSearchParams();
   for (const q of QUESTIONS) {
     if (keys.includes(q.id) && q.id in answers) params.set(q.id, String(answers[q.id]));
@@ -96,13 +150,23 @@ function toQuery(answers, keys) {
   return params.toString();
 }
 
-function updateUrl(answers, applicable) {
-  const query = toQuery(answers, applicable);
-  const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
+function updateUrl(answers, keys) {
+  const params = toParams(answers, keys);
+  const keep = looksLikeAnswers(location.hash.slice(1)) ? "" : location.hash; // e.g. a heading's anchor
+  const url = `${location.pathname}${params ? `#${params}` : keep}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
 }
 
 // ---- talking to the worker --------------------------------------------------
+
+// No sign of life from the worker for this long means the download has stalled
+// (every few kilobytes bring a progress message): fail on a stall, never on the
+// total time, so a slow network still gets there.
+const STALL_MS = Number(window.CHECKER_STALL_MS || 30000);
+// Once every byte is in, Python starts; a slow phone may take a while.
+const START_MS = Number(window.CHECKER_START_MS || 60000);
+// How long to wait for boot.js (async, in <head>) if it has not run yet.
+const BOOT_WAIT_MS = Number(window.CHECKER_BOOT_WAIT_MS || 15000);
 
 let worker = null;
 let ready = false;
@@ -111,23 +175,33 @@ let pending = false;
 let lastAnswers = {};
 let lastApplicable = QUESTIONS.filter((q) => !q.when).map((q) => q.id);
 let firstResultShown = false;
+let watchdog = null;
 
-function setStatus(text, percent) {
-  $("checker-status").hidden = false;
-  $("checker-status-text").textContent = text;
-  if (percent !== undefined) $("checker-progress").value = percent;
+/** The start failed: the page shows the sentence for this kind (generated
+ * with the page, sitegen/checker_page.py) and the generic checklist; the
+ * detail goes to the console only. */
+function fail(kind, detail) {
+  clearTimeout(watchdog);
+  if (detail) console.error("checker:", detail);
+  if (window.checkerBoot && window.checkerBoot.fail) window.checkerBoot.fail(kind);
+  if (worker) worker.terminate();
+  if (html.dataset.checker === "failed") return;
+  html.dataset.checkerFailure = kind;
+  html.dataset.checker = "failed";
+  $("generic-checklist").open = true;
 }
 
-function fail(reason) {
-  if (html.dataset.checker === "failed") return;
-  html.dataset.checker = "failed";
-  if (worker) worker.terminate();
-  const status = $("checker-status");
-  status.classList.add("checker-status--failed");
-  status.setAttribute("role", "alert");
-  $("checker-progress").hidden = true;
-  $("checker-status-text").textContent =
-    `自查程序未能加载：${reason}。请刷新页面重试，或换用较新的浏览器。下面的通用材料清单不受影响，仍可对照使用。`;
+function watch(ms, kind) {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => fail(kind, `no word from the checker's worker for ${ms} ms`), ms);
+}
+
+function showProgress(loaded, total) {
+  const progress = $("checker-progress");
+  progress.max = total || 1;
+  progress.value = loaded;
+  const mb = (bytes) => (bytes / 1048576).toFixed(1);
+  $("checker-status-text").textContent = `正在下载自查程序：${mb(loaded)} / ${mb(total)} MB（解压后）`;
 }
 
 function evaluate() {
@@ -140,60 +214,79 @@ function evaluate() {
   pending = false;
   root.dataset.busy = "true"; // testing hook: "false" once the shown result matches the form
   lastAnswers = readForm();
-  worker.postMessage({ type: "evaluate", answers: lastAnswers });
+  worker.postMessage({ type: "evaluate", json: toJson(lastAnswers) });
 }
 
-function onWorkerMessage(data, timer) {
-  if (data.type === "progress") {
-    setStatus(data.text, data.percent);
-  } else if (data.type === "ready") {
-    clearTimeout(timer);
+function afterResult() {
+  inFlight = false;
+  if (pending) evaluate();
+  else root.dataset.busy = "false";
+}
+
+/** One handler per message type from the worker (see worker.js). */
+const ON_MESSAGE = {
+  progress: (data) => {
+    watch(STALL_MS, "network");
+    showProgress(data.loaded, data.total);
+  },
+  phase: () => {
+    watch(START_MS, "start");
+    $("checker-progress").value = $("checker-progress").max;
+    $("checker-status-text").textContent = "下载完成，正在启动……";
+  },
+  ready: (data) => {
+    clearTimeout(watchdog);
     ready = true;
     root.dataset.boot = data.boot; // "fresh" or "snapshot" (see worker.js)
     evaluate();
-  } else if (data.type === "stored") {
+  },
+  stored: () => {
     root.dataset.offline = "ready"; // the runtime is kept for offline use
-  } else if (data.type === "snapshot-stored") {
+  },
+  "snapshot-stored": () => {
     root.dataset.snapshot = "stored"; // the next visit restores Python from it
-  } else if (data.type === "result") {
-    inFlight = false;
+  },
+  result: (data) => {
     show(JSON.parse(data.payload));
-    if (pending) evaluate();
-    else root.dataset.busy = "false";
-  } else if (data.type === "error") {
-    clearTimeout(timer);
-    if (!ready) {
-      fail(data.message);
-      return;
-    }
+    afterResult();
+  },
+  failed: (data) => fail(data.kind, data.detail),
+  error: (data) => {
     showErrors([{ key: null, message: `计算出错：${data.message}` }]);
-    inFlight = false;
-    if (pending) evaluate();
-    else root.dataset.busy = "false";
-  }
+    afterResult();
+  },
+};
+
+function onWorkerMessage(data) {
+  const handler = ON_MESSAGE[data && data.type];
+  if (handler) handler(data);
 }
 
-function startWorker() {
-  const boot = window.checkerBoot || { error: "启动脚本未能加载" }; // set by boot.js in <head>
-  if (boot.error) {
-    fail(boot.error);
-    return;
-  }
-  html.dataset.checker = "loading";
-  setStatus("正在准备自查程序……", 2);
-  const timer = setTimeout(() => fail(`等待超过 ${Math.round(TIMEOUT_MS / 1000)} 秒仍未完成`), TIMEOUT_MS);
+function takeOver(boot) {
+  if (html.dataset.checker === "failed") return; // boot.js found no WebAssembly, or gave up on this script
   worker = boot.worker;
-  const onError = (event) => {
-    clearTimeout(timer);
-    fail(event.message || "后台程序出错");
-  };
-  const onMessage = (event) => onWorkerMessage(event.data, timer);
-  for (const event of boot.release()) {
+  watch(STALL_MS, "network");
+  const onError = (event) => fail("scripts", event.message || "the checker's worker did not load");
+  const onMessage = (event) => onWorkerMessage(event.data);
+  for (const event of boot.claim()) {
     if (event.type === "error") onError(event);
     else onMessage(event);
   }
   worker.onerror = onError;
   worker.onmessage = onMessage;
+}
+
+/** boot.js (async, in <head>) has usually run already; if not, wait a while. */
+function startWorker() {
+  if (window.checkerBoot) {
+    takeOver(window.checkerBoot);
+    return;
+  }
+  const timer = setTimeout(() => fail("scripts", "boot.js did not run"), BOOT_WAIT_MS);
+  document.addEventListener("checker-boot", () => {
+    clearTimeout(timer);
+    takeOver(window.checkerBoot);
+  }, { once: true });
 }
 
 // ---- showing a result -------------------------------------------------------
@@ -243,7 +336,8 @@ function show({ result, applicable, errors }) {
   lastApplicable = applicable;
   applyVisibility(applicable);
   showErrors(errors);
-  updateUrl(lastAnswers, applicable);
+  const wrong = new Set(errors.map((e) => e.key));
+  updateUrl(lastAnswers, applicable.filter((key) => !wrong.has(key)));
 
   const section = $("checker-result");
   section.hidden = false;
@@ -283,11 +377,11 @@ function show({ result, applicable, errors }) {
       el("br"), el("span", { class: "detail", text: item.detail }), " 依据：", clauseLink(item.clause))));
 
   $("fee").textContent = result.fee_yuan === null
-    ? "评审费：请先选择申报级别（高级380元、中级230元、初级150元）。"
+    ? `评审费：请先选择申报级别（${DATA.fees}）。`
     : `评审费：${result.fee_yuan}元（报送材料时一次付清）。`;
   $("dates").replaceChildren(...result.dates.map((d) =>
     el("li", { class: d.id === "submission_deadline" ? "deadline" : "" },
-      el("span", { text: `${d.start ? `${d.start} 至 ` : ""}${d.end}：${d.title}` }), " · ", clauseLink(d.clause))));
+      el("span", { text: `${period(d)}：${d.title}` }), " · ", clauseLink(d.clause))));
 
   $("answer-summary").replaceChildren(...QUESTIONS.filter((q) => applicable.includes(q.id) && q.id in lastAnswers)
     .flatMap((q) => [el("dt", { text: q.label }), el("dd", { text: describe(q, lastAnswers[q.id]) })]));
@@ -295,7 +389,6 @@ function show({ result, applicable, errors }) {
 
   updateEmployerTool();
   $("generic-checklist").open = false;
-  $("checker-status").hidden = true;
   if (!firstResultShown) {
     firstResultShown = true;
     html.dataset.checker = "ready";
@@ -304,9 +397,13 @@ function show({ result, applicable, errors }) {
 }
 
 function describe(q, value) {
-  const option = (q.options || []).find((o) => o.value === value);
-  if (option) return option.label;
-  return q.unit ? `${value}${q.unit}` : String(value);
+  return type(q).describe(q, value);
+}
+
+/** A date period as the checker words it: "start 至 end", "end", or "start 起" (no end). */
+function period(d) {
+  if (d.start && d.end) return `${d.start} 至 ${d.end}`;
+  return d.end || `${d.start} 起`;
 }
 
 // ---- 单位链接 -----------------------------------------------------------------
@@ -330,8 +427,8 @@ function updateEmployerTool() {
 
 function updateEmployerUrl() {
   const keys = [...$("employer-choices").querySelectorAll("input:checked")].map((i) => i.value);
-  const query = toQuery(lastAnswers, keys);
-  $("employer-url").value = `${location.origin}${location.pathname}${query ? `?${query}` : ""}`;
+  const params = toParams(lastAnswers, keys);
+  $("employer-url").value = `${location.origin}${location.pathname}${params ? `#${params}` : ""}`;
 }
 
 async function copyEmployerUrl() {
@@ -347,14 +444,32 @@ async function copyEmployerUrl() {
 
 // ---- wiring -----------------------------------------------------------------
 
-form.addEventListener("input", evaluate);
-form.addEventListener("change", evaluate);
+// A field the user answers no longer carries a value from the link.
+const answered = (event) => {
+  if (event.target.name) linkValues.delete(event.target.name);
+  evaluate();
+};
+form.addEventListener("input", answered);
+form.addEventListener("change", answered);
 form.addEventListener("submit", (event) => event.preventDefault());
 form.addEventListener("click", (event) => {
   const id = event.target.dataset && event.target.dataset.clear;
   if (!id) return;
   for (const input of form.querySelectorAll(`input[name="${id}"]`)) input.checked = false;
+  linkValues.delete(id);
   evaluate();
+});
+// Links to a question (error summary, "还需回答") move the focus there without
+// touching the URL's fragment, which holds the answers.
+root.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#"]');
+  if (!link || link.closest("#checker-form")) return;
+  const target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  if (!target) return;
+  event.preventDefault();
+  const field = target.matches("input, select, textarea") ? target : target.querySelector("input");
+  target.scrollIntoView({ block: "center" });
+  (field || target).focus({ preventScroll: true });
 });
 $("employer-choices").addEventListener("change", updateEmployerUrl);
 $("employer-copy").addEventListener("click", copyEmployerUrl);

@@ -1,30 +1,56 @@
 // Starts the checker's Web Worker from <head>, before the rest of the page is
-// parsed. A classic, parser-blocking script on purpose: it runs as soon as it
-// has arrived, while the main thread is still free; an async module ran only
-// after the first layout, and the worker cannot start while the main thread is
-// busy (~200 ms later on a 2-core machine). The worker finds its runtime by
-// itself (runtime.js) and starts Pyodide at once. app.js takes the worker over
-// from window.checkerBoot, replaying the messages that arrived before it.
+// parsed: it runs as soon as it has arrived, while the main thread is still
+// free (a module ran only after the first layout, ~200 ms later on a 2-core
+// machine). Async, not parser-blocking: a download that stalls must not keep
+// the page blank. The worker finds its runtime by itself (runtime.js) and
+// starts Pyodide at once. app.js takes the worker over (claim()), replaying
+// the messages that arrived before it.
+//
+// It also marks the document (<html data-checker>, GOV.UK's js-enabled
+// pattern): the form is shown only while the checker is loading or ready, and
+// a failure is shown by CSS from data-checker-failure, so this works before
+// the body exists and whether or not app.js ever arrives.
 "use strict";
 
 window.checkerBoot = (function start(script) {
-  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-    return { error: "您的浏览器不支持 WebAssembly 或 Web Worker" };
-  }
-  let worker;
-  try {
-    worker = new Worker(new URL("worker.js", script.src), { type: "module" });
-  } catch {
-    return { error: "无法启动后台程序" };
-  }
-  const early = [];
-  const keep = (event) => early.push(event);
-  worker.addEventListener("message", keep);
-  worker.addEventListener("error", keep);
-  const release = () => {
-    worker.removeEventListener("message", keep);
-    worker.removeEventListener("error", keep);
-    return early;
+  const html = document.documentElement;
+  // app.js is a module, run once the page is parsed; if it has not taken the
+  // worker over by then, it is missing or stalled: say so.
+  const APP_WAIT_MS = Number(window.CHECKER_APP_WAIT_MS || 30000);
+  const boot = { worker: null, early: [], timer: 0 };
+  boot.fail = (kind, detail) => {
+    clearTimeout(boot.timer);
+    if (detail) console.error("checker:", detail);
+    if (boot.worker) boot.worker.terminate();
+    if (html.dataset.checker === "failed") return;
+    html.dataset.checkerFailure = kind;
+    html.dataset.checker = "failed";
+    const generic = document.getElementById("generic-checklist");
+    if (generic) generic.open = true;
   };
-  return { worker, release };
+  if (html.dataset.checker === "failed") return boot; // app.js gave up waiting for this script
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    boot.fail("unsupported", "no WebAssembly or no Web Worker in this browser");
+    return boot;
+  }
+  html.dataset.checker = "loading";
+  try {
+    boot.worker = new Worker(new URL("worker.js", script.src), { type: "module" });
+  } catch (error) {
+    boot.fail("unsupported", error);
+    return boot;
+  }
+  const keep = (event) => boot.early.push(event);
+  boot.worker.addEventListener("message", keep);
+  boot.worker.addEventListener("error", keep);
+  boot.claim = () => {
+    clearTimeout(boot.timer);
+    boot.worker.removeEventListener("message", keep);
+    boot.worker.removeEventListener("error", keep);
+    return boot.early;
+  };
+  boot.timer = setTimeout(() => boot.fail("scripts", "app.js did not take the worker over"), APP_WAIT_MS);
+  return boot;
 })(document.currentScript);
+// For app.js, if it ran first and is waiting.
+document.dispatchEvent(new Event("checker-boot"));

@@ -2,17 +2,134 @@
 // message from the page needed), unpacks the checker's wheel (no micropip, no
 // network beyond this site), then answers each {type: "evaluate"} message with
 // checker.web.respond(). Only JSON text crosses between JavaScript and Python.
+//
+// Messages to the page: progress {loaded, total} (bytes of the runtime files),
+// phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
+// snapshot-stored, result {payload}, error {message} (after ready), and
+// failed {kind, detail} (the start failed; kind names the sentence the page
+// shows, detail goes to the console). A new message type is one more entry in
+// HANDLERS below.
 
-import { runtimeCache } from "./cache-names.js";
-// Generated at build time (sitegen/runtime.py): the versioned runtime paths and
-// Pyodide's loader, fetched together with this script.
-import { loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.js";
+// Generated at build time (sitegen/checker_assets.py): the versioned runtime
+// paths, each file's cache, size and hash, and Pyodide's loader.
+import { files, loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.js";
 
+const post = (message) => self.postMessage(message);
 let respond = null;
 
+// ---- runtime files: fetched once, checked, kept ------------------------------
+
+const hasCaches = "caches" in self;
+const networkFetch = self.fetch.bind(self);
+const storing = []; // cache writes in progress, awaited before "stored"
+const checks = []; // one per downloaded runtime file: resolves to a problem or null
+// Byte progress over the files Pyodide and the wheel need (the two loader
+// modules are imported, not fetched, before any progress can be shown).
+const counted = Object.entries(files).filter(([url]) => !url.endsWith(".mjs"));
+const total = counted.reduce((sum, [, file]) => sum + file.size, 0);
+const loadedBytes = new Map();
+let lastReport = 0;
+
+function reportBytes(url, bytes, force = false) {
+  if (!files[url] || url.endsWith(".mjs")) return;
+  loadedBytes.set(url, bytes);
+  const now = Date.now();
+  if (!force && now - lastReport < 100) return;
+  lastReport = now;
+  let loaded = 0;
+  for (const value of loadedBytes.values()) loaded += value;
+  post({ type: "progress", loaded, total });
+}
+
+async function sha256(chunks) {
+  if (!(self.crypto && crypto.subtle)) return null; // not a secure context: size only
+  const digest = await crypto.subtle.digest("SHA-256", await new Blob(chunks).arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Read one copy of a runtime file as it streams in (reporting bytes), check it
+ * against the size and hash the build recorded, and keep it only if it
+ * matches: a file cut short (with status 200 all the same) is never kept. */
+async function checkAndKeep(url, file, stream, contentType) {
+  const chunks = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    reportBytes(url, size);
+  }
+  reportBytes(url, size, true);
+  if (size !== file.size) return `${url}: ${size} bytes, the build made ${file.size}`;
+  const hash = await sha256(chunks);
+  if (hash !== null && hash !== file.sha256) return `${url}: SHA-256 ${hash}, the build made ${file.sha256}`;
+  if (hasCaches) {
+    const body = new Blob(chunks, { type: contentType || "" });
+    storing.push(caches.open(file.cache)
+      .then((cache) => cache.put(url, new Response(body, { headers: { "Content-Type": contentType || "" } })))
+      .catch(() => {})); // no room or no storage: the next visit downloads it again
+  }
+  return null;
+}
+
+// Pyodide fetches its files with fetch(); serve them from the Cache Storage
+// when they are there (a warm or offline start), and otherwise keep them
+// there once checked, so that a check works offline after the first one, and a
+// retry after a failed download resumes with the files already complete.
+self.fetch = async (input, init = {}) => {
+  const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
+  const file = files[url];
+  if (!file) return networkFetch(input, init);
+  if (hasCaches) {
+    try {
+      const cached = await (await caches.open(file.cache)).match(url);
+      if (cached) {
+        reportBytes(url, file.size, true);
+        return cached;
+      }
+    } catch {
+      // storage unavailable (e.g. private mode): download
+    }
+  }
+  // Not from the HTTP cache unless asked: a copy cut short there would be
+  // served again on every retry; the Cache Storage is the cache here.
+  const response = await networkFetch(url, { cache: init.cache || (hasCaches ? "no-store" : "default") });
+  if (!response.ok || !response.body) {
+    checks.push(Promise.resolve(`${url}: HTTP ${response.status}`));
+    return response;
+  }
+  const [forPyodide, forCheck] = response.body.tee();
+  const contentType = response.headers.get("Content-Type");
+  checks.push(checkAndKeep(url, file, forCheck, contentType).catch((error) => `${url}: ${error}`));
+  return new Response(forPyodide, { status: response.status, headers: { "Content-Type": contentType || "" } });
+};
+
+/** After a failed start with every file in hand, drop the runtime caches (one
+ * of them may hold a bad copy) so that a reload starts clean. */
+async function dropRuntimeCaches() {
+  if (!hasCaches) return;
+  const names = new Set(Object.values(files).map((file) => file.cache));
+  await Promise.all([...names].map((name) => caches.delete(name).catch(() => {})));
+}
+
+/** Why the start failed, as one of the page's reasons (sitegen/checker_page.py FAILURES). */
+async function failStart(kind, detail) {
+  if (respond) return;
+  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
+  if (problems.length) {
+    kind = "download"; // the files already checked and kept stay for a retry
+    detail = problems.join("; ");
+  } else if (kind === "start") {
+    await dropRuntimeCaches();
+  }
+  post({ type: "failed", kind, detail: String(detail) });
+}
+
 // Pyodide reports a failed WebAssembly start-up (e.g. .wasm served without the
-// application/wasm type) only on the console and then waits forever; turn that
-// report into an error the page can show at once.
+// application/wasm type, or a .wasm cut short) only on the console and then
+// waits forever; turn that report into a failure the page can show at once.
 let startupLog = "";
 for (const level of ["error", "warn"]) {
   const original = console[level].bind(console);
@@ -22,55 +139,37 @@ for (const level of ["error", "warn"]) {
     if (respond || !/WebAssembly|wasm instantiation/i.test(text)) return;
     if (!startupLog) {
       // Report once, after the messages that follow the first have arrived.
-      setTimeout(() => {
-        const hint = /MIME/i.test(startupLog)
-          ? "服务器提供 .wasm 文件的类型不是 application/wasm"
-          : "WebAssembly 启动失败";
-        self.postMessage({ type: "error", message: hint });
-      }, 50);
+      setTimeout(() => failStart(/MIME/i.test(startupLog) ? "server" : "start", startupLog), 50);
     }
     startupLog += `${text}\n`;
   };
 }
 
-// Pyodide fetches its files with fetch(); serve them from the Cache Storage
-// when they are there (a warm or offline start) and keep them there otherwise,
-// so that a check works offline after the first one whether or not the
-// service worker was already in control when the files first came.
-const networkFetch = self.fetch.bind(self);
-const storing = []; // cache writes in progress, awaited before "stored"
-self.fetch = async (input, init) => {
-  const url = new URL(input instanceof Request ? input.url : input, self.location.href);
-  const name = "caches" in self && runtimeCache(url);
-  if (!name) return networkFetch(input, init);
-  try {
-    const cached = await caches.match(url.href);
-    if (cached) return cached;
-  } catch {
-    return networkFetch(input, init); // storage unavailable (e.g. private mode)
-  }
-  const response = await networkFetch(input, init);
-  if (response.ok) {
-    const copy = response.clone(); // stored as it streams in, without delaying Pyodide
-    storing.push(caches.open(name).then((cache) => cache.put(url.href, copy)).catch(() => {}));
-  }
-  return response;
-};
-
-function progress(text, percent) {
-  self.postMessage({ type: "progress", text, percent });
-}
+// ---- the memory snapshot -------------------------------------------------------
 
 // A memory snapshot of Python with the checker already imported, made on the
 // first visit and kept (gzip-compressed) in this device's Cache Storage next to
 // the wheel it belongs to: later visits restore it instead of starting Python
-// from scratch. Pyodide marks snapshots experimental, so any failure falls back
-// to a normal start and drops the snapshot. Nothing is downloaded for it.
+// from scratch. Nothing is downloaded for it.
+const wheelCache = files[wheel] && files[wheel].cache;
+// A snapshot only fits the Pyodide build and the standard library it was made
+// with, next to the wheel it holds: its key names all three.
+const snapshotKey = new URL(
+  `python-snapshot-${files[new URL("pyodide.asm.wasm", runtime).href].cache}-${files[stdlib].cache}.gz`, wheel).href;
 
-async function readSnapshot(cacheName, key) {
-  if (!("caches" in self) || typeof DecompressionStream !== "function") return null;
+/** Start Pyodide, restoring a snapshot or asking for one to be made.
+ * Snapshots are PRIVATE, experimental options of loadPyodide (_loadSnapshot,
+ * _makeSnapshot); kept behind this one function, and
+ * tests/site/test_faults.py::test_pyodide_still_has_the_private_snapshot_options
+ * fails loudly if a Pyodide upgrade renames them. */
+function startPython(options, { restore = null, make = false }) {
+  return loadPyodide(restore ? { ...options, _loadSnapshot: restore } : { ...options, _makeSnapshot: make });
+}
+
+async function readSnapshot() {
+  if (!wheelCache || !hasCaches || typeof DecompressionStream !== "function") return null;
   try {
-    const cached = await (await caches.open(cacheName)).match(key);
+    const cached = await (await caches.open(wheelCache)).match(snapshotKey);
     if (!cached) return null;
     const stream = cached.body.pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
@@ -79,29 +178,29 @@ async function readSnapshot(cacheName, key) {
   }
 }
 
-async function storeSnapshot(cacheName, key, bytes) {
-  if (!("caches" in self) || typeof CompressionStream !== "function") return;
+async function storeSnapshot(bytes) {
+  if (!hasCaches || typeof CompressionStream !== "function") return;
   const body = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
   try {
-    const cache = await caches.open(cacheName);
-    await cache.put(key, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
+    const cache = await caches.open(wheelCache);
+    await cache.put(snapshotKey, new Response(body, { headers: { "Content-Type": "application/gzip" } }));
   } catch {
     // no room or no storage: the next visit starts Python normally
   }
 }
 
+// ---- start ----------------------------------------------------------------------
+
+async function fetchWheel() {
+  const response = await self.fetch(wheel);
+  if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
 async function init() {
-  progress("正在下载并启动 Python 运行环境……", 10);
-  const wheelBytes = self.fetch(wheel).then((response) => {
-    if (!response.ok) throw new Error(`自查规则文件下载失败（HTTP ${response.status}）`);
-    return response.arrayBuffer();
-  });
-  const cacheName = runtimeCache(new URL(wheel));
-  // A snapshot only fits the Pyodide build and the standard library it was made
-  // with, next to the wheel it holds: its key names all three.
-  const made = `${runtimeCache(new URL(runtime))}-${runtimeCache(new URL(stdlib))}`;
-  const snapshotKey = new URL(`python-snapshot-${made}.gz`, wheel).href;
-  const snapshot = cacheName ? readSnapshot(cacheName, snapshotKey) : Promise.resolve(null);
+  post({ type: "progress", loaded: 0, total });
+  const wheelBytes = fetchWheel();
+  wheelBytes.catch(() => {}); // reported where it is awaited
   // The checker needs no package, so the lock file is not fetched: its header
   // comes in runtime.js. The standard library is trimmed to what the checker
   // uses and compiled to bytecode, so Python starts without compiling it
@@ -111,58 +210,73 @@ async function init() {
   };
   let pyodide = null;
   let restored = false;
-  const saved = await snapshot;
+  const saved = await readSnapshot();
   if (saved) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: saved });
+      pyodide = await startPython(options, { restore: saved });
       restored = true;
     } catch {
-      caches.open(cacheName).then((cache) => cache.delete(snapshotKey)).catch(() => {});
+      caches.open(wheelCache).then((cache) => cache.delete(snapshotKey)).catch(() => {});
     }
   }
-  if (!pyodide) pyodide = await loadPyodide({ ...options, _makeSnapshot: Boolean(cacheName) });
+  if (!pyodide) pyodide = await startPython(options, { make: Boolean(wheelCache) });
   // Module imports bypass fetch(), so keep the two loader modules for offline
   // use now that the imports have put them in the HTTP cache (no new download).
   for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
-    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).catch(() => {}));
+    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).then((r) => r.arrayBuffer()).catch(() => {}));
   }
-  progress("正在加载自查规则……", 80);
+  post({ type: "phase", phase: "python" });
+  // Every downloaded file must match what the build recorded before Python runs it.
+  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
+  if (problems.length) throw new Error(problems.join("; "));
   // The package files live in the (JavaScript-side) file system, which a memory
   // snapshot does not hold, so they are unpacked on every start.
-  pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel");
-  respond = pyodide.pyimport("checker.web").respond;
+  pyodide.unpackArchive(await wheelBytes, "wheel");
+  const checkerRespond = pyodide.pyimport("checker.web").respond;
   // Taken before any answer reaches Python, so no answer is ever stored in it.
   let snapshotBytes = null;
-  if (!restored && cacheName) {
-    respond("{}"); // import everything a check uses first
-    snapshotBytes = pyodide.makeMemorySnapshot();
+  if (!restored && wheelCache) {
+    checkerRespond("{}"); // import everything a check uses first
+    try {
+      snapshotBytes = pyodide.makeMemorySnapshot();
+    } catch (error) {
+      console.warn("checker: no memory snapshot:", error); // the next visit starts Python normally
+    }
   }
-  progress("准备完成", 100);
-  self.postMessage({ type: "ready", boot: restored ? "snapshot" : "fresh" });
+  respond = checkerRespond; // from here on, the start has succeeded
+  post({ type: "ready", boot: restored ? "snapshot" : "fresh" });
   // Keeping files for offline use finishes in the background; the page is told.
   while (storing.length) await Promise.all(storing.splice(0)); // a write may queue another
-  self.postMessage({ type: "stored" });
+  post({ type: "stored" });
   if (snapshotBytes) {
     // After the first result has been shown, so that compressing it does not delay that.
     setTimeout(async () => {
-      await storeSnapshot(cacheName, snapshotKey, snapshotBytes);
-      self.postMessage({ type: "snapshot-stored" });
+      await storeSnapshot(snapshotBytes);
+      post({ type: "snapshot-stored" });
     }, 300);
   }
 }
 
-function reportError(error) {
-  self.postMessage({ type: "error", message: String(error && error.message ? error.message : error) });
-}
+// ---- messages from the page ---------------------------------------------------------
 
-// The page sends answers only after "ready", so respond is set by then.
+const HANDLERS = {
+  // The page sends answers only after "ready", so respond is set by then.
+  // {json}: the answers as JSON text (integers as typed, app.js toJson), or
+  // {answers}: an object.
+  evaluate(data) {
+    const json = typeof data.json === "string" ? data.json : JSON.stringify(data.answers || {});
+    post({ type: "result", payload: respond(json) });
+  },
+};
+
 self.onmessage = (event) => {
-  if (event.data.type !== "evaluate") return;
+  const handler = HANDLERS[event.data && event.data.type];
+  if (!handler) return;
   try {
-    self.postMessage({ type: "result", payload: respond(JSON.stringify(event.data.answers)) });
+    handler(event.data);
   } catch (error) {
-    reportError(error);
+    post({ type: "error", message: String(error && error.message ? error.message : error) });
   }
 };
 
-init().catch(reportError);
+init().catch((error) => failStart("start", error && error.stack ? error.stack : error));
