@@ -39,7 +39,8 @@ LEVEL_ORDER = {"none": 0, "junior": 1, "intermediate": 2, "senior": 3}
 BLOCKING: dict[str, tuple[str, str]] = {
     "civil_servants_excluded": ("1.3", "公务员不得参加专业技术人才职称评审"),
     "who_is_in_scope": ("1.1", "符合广西工艺美术系列专业技术资格申报条件的以下在职人员均可申报"),
-    "retirement": ("1.1", "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
+    "retirement_procedures": ("1.1", "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
+    "retirement_age": ("1.1", "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
     "branch_units": ("2.1.5", "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评"),
     "one_application_a_year": ("2.1.6", "专业技术人员不得在同一年度申报评审两个以上专业技术资格"),
 }
@@ -205,24 +206,39 @@ def who_is_in_scope(ctx: Context) -> None:
 
 @rule({
     "1.1": "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报",
+}, reports=("retired_before_2017", "retired_early"))
+def retirement_procedures(ctx: Context) -> None:
+    """Retirement procedures done by 2016-12-31 bar the application. Someone who
+    retired later but before reaching the age (early retirement in 2017) is no
+    longer 在职, and the notice is silent on them: a condition naming whom to ask."""
+    if not ctx.need("retired"):
+        return
+    done = ctx.need("retirement_procedures_date")
+    if done is None:
+        return
+    if done < RETIREMENT_CUTOFF:
+        ctx.report("retired_before_2017")
+        return
+    age = ctx.need("retirement_date")
+    if age is not None and age > RETIREMENT_YEAR[1]:
+        ctx.report("retired_early")
+
+
+def _retired_before_cutoff(ctx: Context) -> bool:
+    done = ctx.get("retirement_procedures_date")
+    return ctx.holds(S.RETIRED) and done is not None and done < RETIREMENT_CUTOFF
+
+
+@rule({
+    "1.1": "除符合相关文件规定并按照审批程序办理了延长退休年龄手续者以外，2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报",
     "1.1.3": "2017年1月1日至12月31日期间达到退休年龄的专业技术人员，今年仍可申报相应的专业技术资格",
-}, reports=("retired_before_2017", "age_before_2017", "retirement_extended", "retiring_in_2017", "retired_early"))
-def retirement(ctx: Context) -> None:
-    """Two facts, each barring on its own: retirement procedures done by
-    2016-12-31, and retirement age reached by then (unless the age was
-    extended by the approval procedure). Reaching the age in 2017 does not stop
-    an application. The notice admits 在职人员 and is silent on someone who
-    retired early in 2017: a condition naming whom to ask."""
-    retired = ctx.need("retired")
-    if retired:
-        done = ctx.need("retirement_procedures_date")
-        if done is not None and done < RETIREMENT_CUTOFF:
-            ctx.report("retired_before_2017")
-            return
-        age = ctx.need("retirement_date") if done is not None else ctx.get("retirement_date")
-    else:
-        age = ctx.get("retirement_date")  # used whenever given: the age bars without retiring
-    if age is None:
+}, reports=("age_before_2017", "retirement_extended", "retiring_in_2017"))
+def retirement_age(ctx: Context) -> None:
+    """The retirement age reached by 2016-12-31 bars the application whether or
+    not the procedures were done, unless the age was extended by the approval
+    procedure; reaching it in 2017 does not. The date is used whenever given."""
+    age = ctx.get("retirement_date")
+    if age is None or _retired_before_cutoff(ctx):
         return
     if age < RETIREMENT_CUTOFF:
         extended = ctx.need("retirement_extension_approved")
@@ -232,8 +248,6 @@ def retirement(ctx: Context) -> None:
             ctx.report("retirement_extended")
     elif age <= RETIREMENT_YEAR[1]:
         ctx.report("retiring_in_2017")
-    elif retired:
-        ctx.report("retired_early")
 
 
 @rule({
