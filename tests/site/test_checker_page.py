@@ -108,7 +108,7 @@ def test_every_value_the_page_cannot_take_is_named_in_the_error_summary(page, ba
     page.fill("#employment_months", "9" * 400)  # no longer Infinity, i.e. silently unanswered
     settle(page)
     summary = page.inner_text("#error-summary")
-    assert "超出范围" in summary and "999999" in summary
+    assert "超出范围" in summary and "超过 40 位的整数" in summary  # named, not echoed 400 digits long
     page.fill("#employment_months", "１２")  # full-width digits, as Chinese input methods type them
     settle(page)
     assert "employment_months" not in page.inner_text("#error-summary") or page.is_hidden("#error-summary")
