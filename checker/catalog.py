@@ -123,9 +123,6 @@ _ITEMS = (
     ItemDef("education_check_non_public", "学历证书由评委会在评审前统一进行第三方学历认证",
             "通过学信网验证等有效方式，申报人无需自行办理。",
             "3.3.2", "authority", "非公有制经济组织和社会组织人员"),
-    ItemDef("education_check_unclear", "学历证书的确认方式按单位所有制确定",
-            "国有单位由档案管理部门出具意见并加盖档案专用章；非公有制单位由评委会通过学信网等统一认证。请向单位人事部门确认。",
-            "3.3", "unit", "中直驻桂单位和外省驻桂企业分支机构的人员"),
     ItemDef("unit_submission", "单位用职称信息系统单位版审核汇总，报市或区直主管部门审核签章",
             "再由市（厅、局）职改部门汇总报送广西工艺美术系列职改办。",
             "5", "unit", ALL),
@@ -157,7 +154,7 @@ _STEPS = (
     StepDef("interview_defence", "单位组织面试答辩", "3.1.4", "申报高级资格的人员"),
     StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", ALL),
     StepDef("department_review", f"{_when('unit_stage')}：单位汇总上报，市或区直主管部门审核签章", "6.2", ALL),
-    StepDef("submission", f"{_when('submission_deadline')}：市（厅、局）职改部门将材料送到{OFFICE}，一次付清评审费", "6.3", ALL),
+    StepDef("submission", f"{_when('submission_deadline')}：市（厅、局）职改部门将材料送到{OFFICE}；报送材料时一次付清评审费（通知未写明由谁缴纳）", "6.3", ALL),
     StepDef("review", f"{_when('review_start')}：{PERIOD['review_start'].title}", "6.3", ALL),
 )
 

@@ -17,9 +17,9 @@ from typing import Any, Callable, Sequence, TextIO
 
 from . import trace
 from .answer_types import HANDLERS, Invalid
-from .answers import AnswerError, loads, printable, shown
+from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .engine import evaluate
-from .questions import BY_ID, questions_json
+from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
 EXIT_OK = 0
@@ -122,12 +122,19 @@ def format_text(result: Result, answers: dict[str, Any]) -> str:
     if result.missing:
         lines.append("\n还需回答：")
         lines += [f"- {BY_ID[key].label}（{key}）" for key in result.missing]
-    lines.append("\n申报步骤：")
-    lines += [f"{n}. {s.title}（条款 {s.clause}）" for n, s in enumerate(result.steps, 1)]
-    lines.append("\n材料清单：")
-    lines += [f"[ ] {c.title}——{WHO_LABELS[c.who]}（条款 {c.clause}）" for c in result.checklist]
+    if result.verdict == "ineligible":
+        lines.append("\n按本通知不能申报，因此不列申报步骤和材料清单。")
+    else:
+        lines.append("\n申报步骤：")
+        lines += [f"{n}. {s.title}（条款 {s.clause}）" for n, s in enumerate(result.steps, 1)]
+        lines.append("\n材料清单：")
+        lines += [f"[ ] {c.title}——{WHO_LABELS[c.who]}（条款 {c.clause}）" for c in result.checklist]
     lines.append("\n时间：")
     lines += [f"- {d.period}：{d.title}（条款 {d.clause}）" for d in result.dates]
+    # What the result was computed from, so that a reader can check the answers.
+    valid = validate(answers)
+    lines.append("\n您的回答（结论据此得出）：")
+    lines += [f"- {q.label} {q.shown(valid[q.id])}" for q in QUESTIONS if q.id in valid and q.id in applicable(valid)]
     return "\n".join(lines) + "\n"
 
 

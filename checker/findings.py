@@ -40,8 +40,8 @@ class FindingDef:
     """Anchor on 解读说明 of the reading this finding takes."""
 
 
-def _block(id: str, clause: str, text: str) -> FindingDef:
-    return FindingDef(id, "blocker", clause, text)
+def _block(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
+    return FindingDef(id, "blocker", clause, text, (), reading)
 
 
 def _cond(id: str, clause: str, text: str, *remedy: str, reading: str | None = None) -> FindingDef:
@@ -57,7 +57,8 @@ _DEFS = (
     _block("civil_servant", "1.3", "公务员不得参加专业技术人才职称评审。"),
     # 一（一）: who is in scope, and why.
     _block("employment_under_a_year", "1.1.1",
-           "在广西境内工作的，须与现用人单位建立人事（劳动）关系一年以上（满{employment_months}个月）；您填的是{months}个月。"),
+           "在广西境内工作的，须与现用人单位建立人事（劳动）关系一年以上（满{employment_months}个月，算到申报时）；"
+           "您填的是{months}个月。", reading="one-year"),
     _note("in_scope_employment", "1.1.1",
           "您在广西境内从事专业技术工作，与用人单位建立人事（劳动）关系已满一年，属一（一）1 规定的申报对象。",
           reading="one-year"),
@@ -68,35 +69,38 @@ _DEFS = (
           "您在广西境外工作、人事档案托管在广西各级人才交流服务中心满一年，属一（一）2 规定的申报对象。", reading="one-year"),
     _block("outside_without_tie", "1.1.2",
            "在广西境外工作的，须户口在广西，或人事档案托管在广西各级人才交流服务中心一年以上（满{archive_months}个月）；"
-           "您的档案托管{months}个月。"),
+           "您的档案托管{months}个月。外省专业技术人员如由所属省级职改管理部门委托到广西评审（二（一）4），"
+           "请在“委托评审”一题选“是”。", reading="hukou"),
     _cond("outside_route", "2.1.1",
-          "通知没有写明在广西境外工作的人员通过哪个渠道报送材料（二（一）1 说的是广西各企事业单位的人员）。" + _ASK,
-          reading="outside-route"),
+          "通知没有写明在广西境外工作的人员通过哪个渠道报送材料（二（一）1 说的是广西各企事业单位的人员，"
+          "以及档案托管在广西各级人才市场、通过人才市场申报的人员）。" + _ASK, reading="outside-route"),
     _note("entrusted_in_scope", "2.1.4", "您按二（一）4 的委托评审方式申报：外省专业技术人员经委托到广西评审。"),
     _cond("entrustment_approval", "2.1.4",
-          "须由您所属省级职改管理部门出具委托材料，并经自治区职改办审核同意后，才能推荐到广西工艺美术系列评审委员会评审。",
-          "entrustment"),
+          "须先由您所属省级职改管理部门出具委托材料，并经自治区职改办审核同意，才能推荐到广西工艺美术系列评审委员会评审。",
+          "entrustment", "entrustment_materials"),
     _cond("entrusted_level_unstated", "2.1.4",
           "通知只写了外省人员委托到广西评审高级专业技术资格的程序，对委托评审中级、初级资格没有规定。"
           "能否委托评审您申报的级别，请先向所属省级职改管理部门和自治区职改办确认；也可" + _ASK,
           reading="entrusted-level"),
     # 一（一）: retirement.
     _block("retired_before_2017", "1.1",
-           "{cutoff_day}以前已办理离退休手续的，不得申报。"),
+           "{cutoff_day}以前已办理离退休手续的（包括提前退休），不得申报。", reading="early-retirement"),
     _block("age_before_2017", "1.1",
-           "{cutoff_day}以前已达规定退休年龄、又没有按审批程序办理延长退休年龄手续的，不得申报。"),
-    _note("retirement_extended", "1.1", "您已按审批程序办理延长退休年龄手续，可以申报。"),
+           "{cutoff_day}以前已达规定退休年龄、又没有按审批程序办理延长退休年龄手续的，即使没有办理退休手续，也不得申报。",
+           reading="early-retirement"),
+    _note("retirement_extended", "1.1", "您已按审批程序办理延长退休年龄手续，退休年龄不妨碍申报。"),
     _note("retiring_in_2017", "1.1.3",
           "{year_start}至{year_end}期间达到退休年龄的专业技术人员，今年仍可申报（一（一）3）。"),
     _cond("retired_early", "1.1",
-          "您在{cutoff_day}以后办理了离退休手续，但尚未达到退休年龄。通知规定申报对象为在职人员，"
-          "对提前退休的人员没有写明。" + _ASK, reading="early-retirement"),
+          "您在{cutoff_day}以后办理了离退休手续，又不属于{retirement_year}期间达到退休年龄的情形（一（一）3）。"
+          "通知规定申报对象为在职人员，对这种情形没有写明。" + _ASK, reading="early-retirement"),
     # 一（二）: no title, exceptional, high-level talent.
     _cond("no_title_conditions", "1.2.1",
           "无职称申报须符合桂职办〔2014〕64号规定的条件和范围，并在申报前经{office}审批同意；"
           "本工具不判断64号文件的条件，由职改办审批时审核。", "preapproval"),
     _cond("not_preapproved", "1.2.3",
-          "无职称申报或破格申报应在申报前经{office}审批同意。请先办理审批，取得同意后再申报。", "preapproval"),
+          "无职称申报或破格申报应在申报前经{office}审批同意。请先办理审批，取得同意后再申报。", "preapproval",
+          reading="preapproval"),
     _note("preapproved", "1.2.3", "您已取得{office}同意无职称申报或破格申报的审批，请把审批材料放进申报材料。"),
     _note("state_organ_limit", "1.2.1",
           "国家机关分流或交流到企事业单位的人员，无职称申报限于副高级（含）以下专业技术资格。", reading="state-organ"),
@@ -105,7 +109,7 @@ _DEFS = (
           + _ASK, reading="junior-no-title"),
     _cond("high_level_talent", "1.2.1",
           "高层次急需紧缺人才直接评审高级职称按桂职改〔2016〕3号实施，不按本通知的无职称、破格申报程序。"
-          "本工具不判断该文件的条件。" + _ASK),
+          "本工具不判断该文件的条件。" + _ASK, reading="high-level-talent"),
     _cond("level_jump", "1.2.2",
           "从现有职称跨一级以上申报属于越级申报。通知只说明破格申报不等同于越级申报，越级申报的条件以评审条件文件为准。"
           + _ASK, reading="level-jump"),
@@ -129,7 +133,8 @@ _DEFS = (
           "中直驻桂单位和外省驻桂企业的分支机构（分公司、办事处等）按二（一）3 凭书面意见申报，"
           "二（一）5 关于非独立法人分支机构的限制不适用于这种情形。", reading="branch"),
     _block("non_legal_branch", "2.1.5",
-           "不具有独立法人地位的分支机构不能作为申报单位（银行、保险公司等法律法规明确规定可独立承担民事责任的分支机构除外）。"),
+           "不具有独立法人地位的分支机构不能作为申报单位（银行、保险公司等法律法规明确规定可独立承担民事责任的分支机构除外）。"
+           "本工具按您填的单位判断；能否改以其他具有独立法人地位的单位申报，通知没有写明，" + _ASK),
     _cond("social_security_short", "2.2.4.1",
           "非公有制经济组织和社会组织人员原则上应提供申报前连续{social_months}个月以上（不含申报当月）的个人社保缴费证明，"
           "您填的是{months}个月。能否申报，" + _ASK, reading="hedged"),

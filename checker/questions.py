@@ -48,6 +48,14 @@ class Question:
     unit: str = ""
     """Unit shown after a number field, e.g. ``"个月"``."""
 
+    def shown(self, value: Any) -> str:
+        """An answer as a person reads it: the option's label, or the value
+        with its unit (``是``, ``中级``, ``24个月``, ``2017-06-30``)."""
+        for option in self.options:
+            if option.value == value and type(option.value) is type(value):
+                return option.label
+        return f"{value}{self.unit}"
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "id": self.id,

@@ -166,7 +166,8 @@ def who_is_in_scope(ctx: Context) -> None:
     """Working in Guangxi: a year with the employer (一年以上 includes 12 months).
     Working elsewhere: hukou in Guangxi, or the archive held a year or more by a
     Guangxi talent exchange centre; or entrusted review from another province,
-    whose procedure the notice describes for senior titles only.
+    whose procedure the notice describes for senior titles only (once the
+    entrustment is approved, its papers are evidence to enclose).
     Readings (解读说明): 一年以上 in 1.1.2 binds the archive, not the hukou; the
     notice names no channel for 1.1.2 applicants; it is silent on entrusted
     review below senior. The note says which clause admits the applicant."""
@@ -182,9 +183,12 @@ def who_is_in_scope(ctx: Context) -> None:
         return
     entrusted = ctx.need("entrusted_from_other_province")
     if entrusted:
-        ctx.add("entrustment_materials")
         ctx.report("entrusted_in_scope")
-        ctx.report("entrustment_approval")
+        approved = ctx.need("entrustment_approved")
+        if approved:
+            ctx.add("entrustment_materials")  # obtained: the evidence to enclose
+        elif approved is False:
+            ctx.report("entrustment_approval")
         level = ctx.need("target_level")
         if level is not None and level != "senior":
             ctx.report("entrusted_level_unstated")
@@ -196,11 +200,16 @@ def who_is_in_scope(ctx: Context) -> None:
         ctx.report("hukou_reading")
     elif hukou is False:
         months = ctx.need("archive_months")
-        if months is not None and months < MIN_ARCHIVE_MONTHS:
+        if months is None:
+            return
+        if months < MIN_ARCHIVE_MONTHS:
             ctx.report("outside_without_tie", months=months)
-        elif months is not None:
-            ctx.report("in_scope_archive")
-    if hukou is not None:
+            return
+        ctx.report("in_scope_archive")
+    else:
+        return
+    # 二（一）1 names a channel for them only through a Guangxi talent market.
+    if not ctx.get("via_talent_market"):
         ctx.report("outside_route")
 
 
@@ -208,9 +217,10 @@ def who_is_in_scope(ctx: Context) -> None:
     "1.1": "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报",
 }, reports=("retired_before_2017", "retired_early"))
 def retirement_procedures(ctx: Context) -> None:
-    """Retirement procedures done by 2016-12-31 bar the application. Someone who
-    retired later but before reaching the age (early retirement in 2017) is no
-    longer 在职, and the notice is silent on them: a condition naming whom to ask."""
+    """Retirement procedures done by 2016-12-31 bar the application. Someone
+    who retired later is no longer 在职; 一（一）3 still admits them if they reach
+    the age in 2017, and on anyone else the notice is silent: a condition
+    naming whom to ask."""
     if not ctx.need("retired"):
         return
     done = ctx.need("retirement_procedures_date")
@@ -220,8 +230,8 @@ def retirement_procedures(ctx: Context) -> None:
         ctx.report("retired_before_2017")
         return
     age = ctx.need("retirement_date")
-    if age is not None and age > RETIREMENT_YEAR[1]:
-        ctx.report("retired_early")
+    if age is not None and not RETIREMENT_YEAR[0] <= age <= RETIREMENT_YEAR[1]:
+        ctx.report("retired_early")  # retired in or after 2017, and 一（一）3 does not cover them
 
 
 def _retired_before_cutoff(ctx: Context) -> bool:
@@ -289,9 +299,10 @@ def _preapproval(ctx: Context) -> bool | None:
 def level_jump(ctx: Context) -> None:
     """Applying for a level more than one above the current title is 越级申报,
     which the notice only distinguishes from 破格; its conditions are in the
-    review conditions. Applying for a level already held is not covered."""
+    review conditions. Applying for a level already held is not covered.
+    High-level talent go by 3号 instead."""
     current, target = ctx.get("current_title"), ctx.get("target_level")
-    if current in (None, "none") or target is None:
+    if current in (None, "none") or target is None or ctx.holds(S.HIGH_LEVEL_TALENT):
         return
     gap = LEVEL_ORDER[target] - LEVEL_ORDER[current]
     if gap >= 2:
@@ -358,7 +369,7 @@ def route(ctx: Context) -> None:
     if ctx.get("via_talent_market"):
         ctx.add("talent_market_consent")
         ctx.step("apply_via_talent_market")
-    else:
+    elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED):  # their channel is a condition (who_is_in_scope)
         ctx.step("apply_via_unit")
     if (ctx.get("archive_months") or 0) > 0:
         ctx.add("archive_verification")
@@ -375,12 +386,12 @@ def route(ctx: Context) -> None:
 def unit_type(ctx: Context) -> None:
     """What the kind of unit requires: the headquarters' written opinion on
     the channel for central and out-of-province units (which 二（一）3 admits
-    as branches, see 解读说明); social insurance and licence for non-public
-    units and social organisations (原则上: a condition); who verifies the
-    diploma. Entrusted applicants answer it too: their unit's papers apply."""
+    as branches, see 解读说明), whose ownership is asked; social insurance and
+    licence for non-public units and social organisations (原则上: a
+    condition); who verifies the diploma (by ownership, 三（三）). Entrusted
+    applicants answer it too: their unit's papers apply."""
     kind = ctx.need("unit_type")
     if ctx.holds(S.HQ_CHANNEL_UNIT):
-        ctx.add("education_check_unclear")
         ctx.report("single_channel")
         ctx.report("branch_by_2_1_3")
         opinion = ctx.need("hq_written_opinion")
@@ -388,14 +399,15 @@ def unit_type(ctx: Context) -> None:
             ctx.add("hq_opinion")
         elif opinion is False:
             ctx.report("no_hq_opinion")
-    elif ctx.holds(S.NON_PUBLIC_UNIT):
+        ctx.need("unit_ownership")
+    if ctx.holds(S.NON_PUBLIC_UNIT):
         ctx.add("social_security_proof", "unit_licence", "education_check_non_public")
         months = ctx.need("social_security_months")
         if months is not None and months < MIN_SOCIAL_SECURITY_MONTHS:
             ctx.report("social_security_short", months=months)
         if kind == "social_org":
             ctx.report("social_org_education")
-    elif kind == "state_owned":
+    elif ctx.holds(S.STATE_OWNED_UNIT):
         ctx.add("education_check_state")
 
 
@@ -486,7 +498,10 @@ def unit_duties(ctx: Context) -> None:
     ctx.step("unit_review", "publicity")
     if senior:
         ctx.step("interview_defence")
-    ctx.step("recommendation", "department_review", "submission", "review")
+    ctx.step("recommendation")
+    if not ctx.holds(S.ENTRUSTED):  # 五's route upward; 二（一）4 names theirs (entrustment)
+        ctx.step("department_review")
+    ctx.step("submission", "review")
 
 
 @rule({

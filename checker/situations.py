@@ -41,8 +41,12 @@ HQ_CHANNEL_UNIT = in_("unit_type", "central_unit", "out_of_province_branch")
 #: governs its own case (解读说明 #branch).
 BRANCH_RULE_UNIT = in_("unit_type", "state_owned", "non_public", "social_org")
 
-#: 非公经济组织和社会组织 (二（二）4（1）).
-NON_PUBLIC_UNIT = in_("unit_type", "non_public", "social_org")
+#: 非公经济组织和社会组织 (二（二）4（1）), including a 二（一）3 unit whose
+#: ownership is non-public.
+NON_PUBLIC_UNIT = any_(in_("unit_type", "non_public", "social_org"), is_("unit_ownership", "non_public"))
+
+#: 国有企事业单位 (三（三）1), including a 二（一）3 unit owned by the state.
+STATE_OWNED_UNIT = any_(is_("unit_type", "state_owned"), is_("unit_ownership", "state_owned"))
 
 #: Direct senior review of high-level talent under 桂职改〔2016〕3号 (一（二）1).
 HIGH_LEVEL_TALENT = all_(is_("target_level", "senior"), is_("high_level_talent", True))
