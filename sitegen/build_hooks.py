@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checker_page, citations, compress, glossary, notice_page, offline, runtime, trace_page
+from . import checker_page, citations, compress, error_pages, glossary, notice_page, offline, runtime, trace_page
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -50,4 +50,5 @@ def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
     runtime.copy_into(site_dir)
     offline.write(site_dir)
+    error_pages.write(site_dir)  # after offline: never needed offline
     compress.compress_site(site_dir)
