@@ -157,7 +157,8 @@ def test_missing_pages_and_too_long_links_get_the_sites_own_chinese_page(nginx_u
     assert status == 404 and headers["content-type"].startswith("text/html") and "找不到这个页面" in body.decode()
     status, headers, body = get(nginx_url + "/checker/?" + "employment_months=12&" * 1000)
     assert status == 414 and headers["content-type"].startswith("text/html") and "链接太长" in body.decode()
-    ctx = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    # bypass_csp: axe-core is injected as an inline script.
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, bypass_csp=True)
     page = ctx.new_page()
     failed: list[str] = []
     page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.request.resource_type != "document" else None)
@@ -168,20 +169,21 @@ def test_missing_pages_and_too_long_links_get_the_sites_own_chinese_page(nginx_u
         assert page.locator(".md-header").is_visible()
         assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
         assert failed == [] and axe_violations(page) == []
-        page.locator("article a[href='/']").first.click()
+        page.locator("article").get_by_role("link", name="首页").click()
         page.wait_for_url(nginx_url + "/")
     ctx.close()
 
 
 def test_the_access_log_holds_no_query_string(nginx_prefix: tuple[str, Path]) -> None:
     url, prefix = nginx_prefix
-    answers = "employment_months=37&retirement_date=1961-03-05&unit_type=non_public"
+    answers = "employment_months=4711&retirement_date=1961-03-05&unit_type=non_public"
     for path in ("/checker/", "/checker", "/no-such-page/", "/assets/checker/app.js"):
         get(f"{url}{path}?{answers}", {"Referer": f"{url}/checker/?{answers}"})
     log = (prefix / "logs" / "access.log").read_text()
     assert '"GET /checker/ HTTP/1.1" 200' in log and '"GET /no-such-page/ HTTP/1.1" 404' in log
-    for secret in ("employment_months", "37", "1961", "non_public", "?"):
-        assert secret not in log.replace("HTTP/1.1", ""), secret
+    for secret in ("employment_months", "4711", "1961-03-05", "non_public"):
+        assert secret not in log, secret
+    assert not [p for p in re.findall(r'"[A-Z]+ (\S*) HTTP', log) if "?" in p]
     assert "employment_months" not in (prefix / "error.log").read_text()
 
 
