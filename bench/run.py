@@ -223,8 +223,8 @@ def main() -> None:
 
 
 def print_bytes(sizes: dict[str, dict[str, Any]]) -> None:
-    print(f"\n(c) bytes per page, fresh context (KiB; sw = the service worker's offline copy, in the background;"
-          f" br/gzip/identity = wire bytes by Content-Encoding)")
+    print("\n(c) bytes per page, fresh context (KiB; sw = the service worker's offline copy, in the background;"
+          " br/gzip/identity = wire bytes by Content-Encoding)")
     print(f"{'page':28}{'requests':>9}{'wire':>10}{'decoded':>10}{'pyodide':>10}{'sw wire':>10}"
           f"{'br':>9}{'gzip':>9}{'identity':>9}")
     for path, s in sizes.items():
