@@ -1,6 +1,6 @@
 """Benchmark the site in headless Debian chromium and print a table.
 
-    .venv/bin/python bench/run.py [--rounds 5] [--changes 200] [--server nginx|python]
+    .venv/bin/python bench/run.py [--rounds 5] [--changes 200] [--server nginx|python] [--bytes-only]
 
 Measures, in one run, alternating and over several rounds (medians):
   (a) a bare page that only boots the site's own Pyodide and runs 1+1, against
@@ -127,6 +127,7 @@ def page_bytes(browser: Any, base: str, paths: list[str]) -> dict[str, dict[str,
         else:
             page.goto(base + path, wait_until="networkidle")
         wire = decoded = pyodide = sw_wire = requests = 0
+        by_encoding: dict[str, int] = {}  # wire bytes per Content-Encoding (br, gzip, identity)
         for request in seen:
             sizes = request.sizes()
             if request.service_worker:  # the service worker's own precache of the site
@@ -136,11 +137,14 @@ def page_bytes(browser: Any, base: str, paths: list[str]) -> dict[str, dict[str,
             body = len(response.body()) if response and response.status == 200 else 0
             requests += 1
             wire += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            encoding = (response.headers.get("content-encoding") if response else None) or "identity"
+            by_encoding[encoding] = by_encoding.get(encoding, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
             decoded += body
             if "/assets/pyodide/" in request.url:
                 pyodide += body
         result[path] = {"requests": requests, "wire": wire, "decoded": decoded, "pyodide_decoded": pyodide,
-                        "service_worker_wire": sw_wire}
+                        "service_worker_wire": sw_wire, "wire_by_encoding": by_encoding,
+                        "accept_encoding": seen[0].all_headers().get("accept-encoding", "") if seen else ""}
         ctx.close()
     return result
 
@@ -160,6 +164,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--server", choices=("nginx", "python"), default="nginx" if Path(nginx.NGINX).exists() else "python")
+    parser.add_argument("--bytes-only", action="store_true", help="only (c): bytes per page, no timing")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -180,8 +185,8 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            boots = boot_times(browser, base, args.rounds)
-            changes = change_times(browser, base, args.changes)
+            boots = {} if args.bytes_only else boot_times(browser, base, args.rounds)
+            changes = [] if args.bytes_only else change_times(browser, base, args.changes)
             sizes = page_bytes(browser, base, site_pages(site))
             browser.close()
     finally:
@@ -191,6 +196,11 @@ def main() -> None:
             server.shutdown()
         shutil.rmtree(work, ignore_errors=True)
 
+    if args.bytes_only:
+        report = {"machine": machine(), "server": args.server, "bytes": sizes}
+        print_bytes(sizes)
+        write_report(report)
+        return
     med = {k: statistics.median(v) for k, v in boots.items()}
     report = {
         "machine": machine(), "server": args.server, "rounds": args.rounds,
@@ -208,11 +218,27 @@ def main() -> None:
               f"{med['checker_' + when] / med['bare_' + when]:8.2f}")
     print(f"\n(b) answer change → result shown: median {report['change_ms']['median']:.1f} ms, "
           f"p95 {report['change_ms']['p95']:.1f} ms (n={len(changes)})")
-    print(f"\n(c) bytes per page, fresh context (KiB; sw = the service worker's offline copy, in the background)")
-    print(f"{'page':28}{'requests':>9}{'wire':>10}{'decoded':>10}{'pyodide':>10}{'sw wire':>10}")
+    print_bytes(sizes)
+    write_report(report)
+
+
+def print_bytes(sizes: dict[str, dict[str, Any]]) -> None:
+    print("\n(c) bytes per page, fresh context (KiB; sw = the service worker's offline copy, in the background;"
+          " br/gzip/identity = wire bytes by Content-Encoding)")
+    print(f"{'page':28}{'requests':>9}{'wire':>10}{'decoded':>10}{'pyodide':>10}{'sw wire':>10}"
+          f"{'br':>9}{'gzip':>9}{'identity':>9}")
     for path, s in sizes.items():
+        enc = s["wire_by_encoding"]
         print(f"{path:28}{s['requests']:9d}{s['wire'] / 1024:10.0f}{s['decoded'] / 1024:10.0f}"
-              f"{s['pyodide_decoded'] / 1024:10.0f}{s['service_worker_wire'] / 1024:10.0f}")
+              f"{s['pyodide_decoded'] / 1024:10.0f}{s['service_worker_wire'] / 1024:10.0f}"
+              + "".join(f"{enc.get(e, 0) / 1024:9.0f}" for e in ("br", "gzip", "identity")))
+    if "/checker/" in sizes:
+        checker = sizes["/checker/"]
+        print(f"checker page on the wire: {checker['wire'] / 1024 / 1024:.2f} MiB"
+              f" (browser sent Accept-Encoding: {checker['accept_encoding']})")
+
+
+def write_report(report: dict[str, Any]) -> None:
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     path = out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checker_assets, checker_page, citations, compress, figures, glossary, notice_page, offline, trace_page
+from . import (
+    checker_assets, checker_page, citations, compress, error_pages, figures, glossary, notice_page, offline, trace_page,
+)
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -60,4 +62,5 @@ def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
     checker_assets.copy_into(site_dir)
     offline.write(site_dir)
+    error_pages.write(site_dir)  # after offline: never needed offline
     compress.compress_site(site_dir)

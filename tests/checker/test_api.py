@@ -161,3 +161,13 @@ def test_any_json_like_answers_give_a_result_or_one_answer_error(answers: dict) 
         assert err.message.isprintable() and len(err.message) < 1000
     else:
         assert isinstance(result, Result)
+
+
+def test_every_question_type_has_one_handler_and_the_form_gets_its_bounds() -> None:
+    from checker.answer_types import HANDLERS, handler
+
+    assert {q.type for q in QUESTIONS} == set(HANDLERS)
+    for question, data in zip(QUESTIONS, questions_json()):
+        kind = handler(question)
+        assert kind.allowed(question)
+        assert kind.form(question).items() <= data.items(), question.id  # what the page is given today

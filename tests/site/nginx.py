@@ -1,4 +1,5 @@
-"""Debian's nginx on loopback, serving a built site with deploy/nginx.conf as is."""
+"""Debian's nginx on loopback, serving a built site with deploy/nginx.conf as
+is, and deploy/nginx-brotli.conf with Debian's brotli_static module."""
 
 from __future__ import annotations
 
@@ -13,20 +14,23 @@ from pathlib import Path
 from .conftest import ROOT
 
 CONFIG = ROOT / "deploy" / "nginx.conf"
+BROTLI_CONFIG = ROOT / "deploy" / "nginx-brotli.conf"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
-MAIN = """{user}worker_processes 1;
+MAIN = """{user}{load_module}worker_processes 1;
 error_log {prefix}/error.log warn;
 pid {prefix}/nginx.pid;
 events {{ worker_connections 256; }}
 http {{
-    include mime.types;
+    include /etc/nginx/mime.types;  # as Debian's nginx.conf does; the server's own types replace these
     access_log off;
     client_body_temp_path {prefix}/tmp/body;
     proxy_temp_path {prefix}/tmp/proxy;
     fastcgi_temp_path {prefix}/tmp/fastcgi;
     uwsgi_temp_path {prefix}/tmp/uwsgi;
     scgi_temp_path {prefix}/tmp/scgi;
+    {include_brotli}
     include {config};
 }}
 """
@@ -36,16 +40,28 @@ def port_of_config() -> int:
     return int(re.search(r"^\s*listen\s+(\d+)", CONFIG.read_text(), re.M).group(1))
 
 
-def start(site_dir: Path, prefix: Path) -> tuple[str, subprocess.Popen]:
-    """Start nginx in the foreground with the project's server block."""
+def write_main(prefix: Path, brotli: bool = True) -> Path:
+    """nginx's main configuration in ``prefix``: the project's files included
+    in ``http { }`` as the README says, with or without brotli."""
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
-    (prefix / "site").symlink_to(site_dir)
-    shutil.copy("/etc/nginx/mime.types", prefix / "mime.types")
+    (prefix / "logs").mkdir(exist_ok=True)
     main = prefix / "nginx.conf"
     # As root, nginx's workers would run as nobody and could not read pytest's
     # private temporary folders; a test server may keep root's identity.
     user = "user root;\n" if os.geteuid() == 0 else ""
-    main.write_text(MAIN.format(prefix=prefix, config=CONFIG, user=user))
+    if brotli and not BROTLI_MODULE.exists():
+        raise RuntimeError(f"{BROTLI_MODULE} is missing: run scripts/setup --test (libnginx-mod-http-brotli-static)")
+    main.write_text(MAIN.format(prefix=prefix, config=CONFIG, user=user,
+                                load_module=f"load_module {BROTLI_MODULE};\n" if brotli else "",
+                                include_brotli=f"include {BROTLI_CONFIG};" if brotli else ""))
+    return main
+
+
+def start(site_dir: Path, prefix: Path) -> tuple[str, subprocess.Popen]:
+    """Start nginx in the foreground with the project's server block (and
+    brotli); its access log is ``prefix/logs/access.log``."""
+    main = write_main(prefix)
+    (prefix / "site").symlink_to(site_dir)
     proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-g", "daemon off;"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     port = port_of_config()

@@ -3,7 +3,10 @@ browser tests that matter most, with no CSP violation in the console."""
 
 from __future__ import annotations
 
-import io
+import http.client
+import re
+import subprocess
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import Iterator
@@ -11,20 +14,38 @@ from typing import Iterator
 import pytest
 
 from .checker_helpers import fill, open_checker, shown
-from .nginx import start, stop
+from .conftest import ROOT, axe_violations
+from .nginx import NGINX, start, stop, write_main
 
 
 @pytest.fixture(scope="module")
-def nginx_url(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url, proc = start(site_dir, tmp_path_factory.mktemp("nginx"))
-    yield url
+def nginx_prefix(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    prefix = tmp_path_factory.mktemp("nginx")
+    url, proc = start(site_dir, prefix)
+    yield url, prefix
     stop(proc)
+
+
+@pytest.fixture(scope="module")
+def nginx_url(nginx_prefix: tuple[str, Path]) -> str:
+    return nginx_prefix[0]
 
 
 def head(url: str, gzip: bool = True) -> dict[str, str]:
     request = urllib.request.Request(url, method="HEAD", headers={"Accept-Encoding": "gzip"} if gzip else {})
     with urllib.request.urlopen(request) as response:
         return {k.lower(): v for k, v in response.headers.items()}
+
+
+def get(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    """One raw request (no redirect followed, any Host header, any status)."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    connection.request(method, parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
 
 
 def test_types_compression_caching_and_security_headers(nginx_url: str, site_dir: Path) -> None:
@@ -84,3 +105,91 @@ def test_the_checker_and_printing_work_under_the_csp(console, nginx_url: str) ->
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     assert csp_problems(messages) == []
+
+
+def compressible(site_dir: Path) -> list[str]:
+    version = next((site_dir / "assets" / "pyodide").iterdir()).name
+    return [f"/assets/pyodide/{version}/pyodide.asm.wasm", f"/assets/pyodide/{version}/pyodide.asm.mjs",
+            "/checker/", "/search/search_index.json", "/assets/checker/app.js"]
+
+
+def test_brotli_for_browsers_that_accept_it_and_gzip_for_the_others(nginx_url: str, site_dir: Path) -> None:
+    for path in compressible(site_dir):
+        local = site_dir / (path.strip("/") + ("/index.html" if path.endswith("/") else ""))
+        status, br, body = get(nginx_url + path, {"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert status == 200 and br["content-encoding"] == "br", path
+        assert body == local.with_name(local.name + ".br").read_bytes()
+        assert "Accept-Encoding" in br["vary"]
+        _, gz, body = get(nginx_url + path, {"Accept-Encoding": "gzip, deflate"})
+        assert gz["content-encoding"] == "gzip" and body == local.with_name(local.name + ".gz").read_bytes(), path
+        _, plain, body = get(nginx_url + path)
+        assert "content-encoding" not in plain and body == local.read_bytes(), path
+        assert br["content-type"] == gz["content-type"] == plain["content-type"]
+
+
+def readme_types() -> dict[str, str]:
+    """The README's table of file types (Deploying): extension → Content-Type."""
+    section = ROOT.joinpath("README.md").read_text(encoding="utf-8").split("## Deploying", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| ((?:`\.\w+`,? ?)+) \| `([^`]+)` \|", section, re.M)
+    return {ext: ctype for exts, ctype in rows for ext in re.findall(r"`(\.\w+)`", exts)}
+
+
+def test_the_readme_lists_every_type_the_site_uses_as_nginx_sends_it(nginx_url: str, site_dir: Path) -> None:
+    table = readme_types()
+    assert table, "no type table in the README's Deploying section"
+    samples: dict[str, Path] = {}
+    for path in sorted(site_dir.rglob("*.*")):
+        if path.is_file() and path.suffix not in (".gz", ".br"):
+            samples.setdefault(path.suffix, path)
+    assert set(samples) <= set(table), f"types missing from the README: {set(samples) - set(table)}"
+    for suffix, path in samples.items():
+        status, headers, _ = get(f"{nginx_url}/{path.relative_to(site_dir).as_posix()}", method="HEAD")
+        assert status == 200 and headers["content-type"].split(";")[0] == table[suffix], suffix
+
+
+def test_a_redirect_never_names_the_host_the_client_sent(nginx_url: str) -> None:
+    status, headers, _ = get(nginx_url + "/checker", {"Host": "evil.example"})
+    assert status == 301 and headers["location"] == "/checker/"
+
+
+def test_missing_pages_and_too_long_links_get_the_sites_own_chinese_page(nginx_url: str, browser) -> None:
+    status, headers, body = get(nginx_url + "/guide/nope/deeper?employment_months=12")
+    assert status == 404 and headers["content-type"].startswith("text/html") and "找不到这个页面" in body.decode()
+    status, headers, body = get(nginx_url + "/checker/?" + "employment_months=12&" * 1000)
+    assert status == 414 and headers["content-type"].startswith("text/html") and "链接太长" in body.decode()
+    # bypass_csp: axe-core is injected as an inline script.
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = ctx.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and r.request.resource_type != "document" else None)
+    for path, status, heading in (("/guide/nope/deeper", 404, "找不到这个页面"), ("/x?" + "a" * 20000, 414, "链接太长")):
+        assert page.goto(nginx_url + path).status == status
+        assert heading in page.locator("article h1").inner_text()
+        # The site's look: its header with the stylesheet applied, every asset found, a way home.
+        assert page.locator(".md-header").is_visible()
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+        assert failed == [] and axe_violations(page) == []
+        page.locator("article").get_by_role("link", name="首页").click()
+        page.wait_for_url(nginx_url + "/")
+    ctx.close()
+
+
+def test_the_access_log_holds_no_query_string(nginx_prefix: tuple[str, Path]) -> None:
+    url, prefix = nginx_prefix
+    answers = "employment_months=4711&retirement_date=1961-03-05&unit_type=non_public"
+    for path in ("/checker/", "/checker", "/no-such-page/", "/assets/checker/app.js"):
+        get(f"{url}{path}?{answers}", {"Referer": f"{url}/checker/?{answers}"})
+    log = (prefix / "logs" / "access.log").read_text()
+    assert '"GET /checker/ HTTP/1.1" 200' in log and '"GET /no-such-page/ HTTP/1.1" 404' in log
+    for secret in ("employment_months", "4711", "1961-03-05", "non_public"):
+        assert secret not in log, secret
+    assert not [p for p in re.findall(r'"[A-Z]+ (\S*) HTTP', log) if "?" in p]
+    assert "employment_months" not in (prefix / "error.log").read_text()
+
+
+@pytest.mark.parametrize("brotli", [True, False], ids=["with brotli", "without brotli"])
+def test_nginx_accepts_the_config_without_a_warning(tmp_path: Path, brotli: bool) -> None:
+    main = write_main(tmp_path, brotli=brotli)
+    proc = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert "test is successful" in proc.stderr and "[warn]" not in proc.stderr and "[emerg]" not in proc.stderr, proc.stderr
