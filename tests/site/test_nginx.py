@@ -155,6 +155,8 @@ def test_a_redirect_never_names_the_host_the_client_sent(nginx_url: str) -> None
 def test_missing_pages_and_too_long_links_get_the_sites_own_chinese_page(nginx_url: str, browser) -> None:
     status, headers, body = get(nginx_url + "/guide/nope/deeper?employment_months=12")
     assert status == 404 and headers["content-type"].startswith("text/html") and "找不到这个页面" in body.decode()
+    status, headers, body = get(nginx_url + "/assets/")  # a folder without index.html: not nginx's English 403
+    assert status == 404 and "找不到这个页面" in body.decode()
     status, headers, body = get(nginx_url + "/checker/?" + "employment_months=12&" * 1000)
     assert status == 414 and headers["content-type"].startswith("text/html") and "链接太长" in body.decode()
     # bypass_csp: axe-core is injected as an inline script.
