@@ -39,6 +39,8 @@ function reportBytes(url, bytes, force = false) {
   let loaded = 0;
   for (const value of loadedBytes.values()) loaded += value;
   post({ type: "progress", loaded, total });
+  // Every byte is in: Python starts now, with no bytes to report for a while.
+  if (loaded >= total) post({ type: "phase", phase: "python" });
 }
 
 async function sha256(chunks) {
@@ -97,12 +99,19 @@ self.fetch = async (input, init = {}) => {
   // served again on every retry; the Cache Storage is the cache here.
   const response = await networkFetch(url, { cache: init.cache || (hasCaches ? "no-store" : "default") });
   if (!response.ok || !response.body) {
-    checks.push(Promise.resolve(`${url}: HTTP ${response.status}`));
+    const problem = `${url}: HTTP ${response.status}`;
+    checks.push(Promise.resolve(problem));
+    failStart("download", problem);
     return response;
   }
   const [forPyodide, forCheck] = response.body.tee();
   const contentType = response.headers.get("Content-Type");
-  checks.push(checkAndKeep(url, file, forCheck, contentType).catch((error) => `${url}: ${error}`));
+  checks.push(checkAndKeep(url, file, forCheck, contentType)
+    .catch((error) => `${url}: ${error}`)
+    .then((problem) => {
+      if (problem) failStart("download", problem); // at once, not after Python has started
+      return problem;
+    }));
   return new Response(forPyodide, { status: response.status, headers: { "Content-Type": contentType || "" } });
 };
 
@@ -115,15 +124,21 @@ async function dropRuntimeCaches() {
 }
 
 /** Why the start failed, as one of the page's reasons (sitegen/checker_page.py FAILURES). */
+let failed = false;
 async function failStart(kind, detail) {
-  if (respond) return;
-  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
-  if (problems.length) {
-    kind = "download"; // the files already checked and kept stay for a retry
-    detail = problems.join("; ");
-  } else if (kind === "start") {
-    await dropRuntimeCaches();
+  if (respond || failed) return;
+  failed = true;
+  if (kind !== "download") {
+    // A file that does not match explains the failure better (e.g. a .wasm cut short).
+    const problems = (await Promise.all(checks)).filter(Boolean);
+    if (problems.length) {
+      kind = "download";
+      detail = problems.join("; ");
+    } else if (kind === "start") {
+      await dropRuntimeCaches();
+    }
   }
+  // After a failed download, the files already checked and kept stay for a retry.
   post({ type: "failed", kind, detail: String(detail) });
 }
 
@@ -227,7 +242,7 @@ async function init() {
   }
   post({ type: "phase", phase: "python" });
   // Every downloaded file must match what the build recorded before Python runs it.
-  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
+  const problems = (await Promise.all(checks)).filter(Boolean);
   if (problems.length) throw new Error(problems.join("; "));
   // The package files live in the (JavaScript-side) file system, which a memory
   // snapshot does not hold, so they are unpacked on every start.
