@@ -176,3 +176,21 @@ def test_pyodide_still_has_the_private_snapshot_options() -> None:
     text = "".join((runtime.PYODIDE_DIR / name).read_text(encoding="utf-8") for name in ("pyodide.mjs", "pyodide.asm.mjs"))
     for option in ("_loadSnapshot", "_makeSnapshot", "makeMemorySnapshot"):
         assert option in text, f"Pyodide {runtime.pyodide_version()} no longer has {option}: see startPython in worker.js"
+
+
+def test_runtime_js_and_sw_js_record_the_files_as_served(site_dir: Path) -> None:
+    """The sizes and hashes the worker checks are those of the files in the site,
+    and the service worker names the same caches (one definition, in Python)."""
+    import hashlib
+    import json
+
+    [runtime_js] = site_dir.glob("assets/checker/v-*/runtime.js")
+    recorded = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", runtime_js.read_text(), re.S).group(1))
+    assert {Path(p).suffix for p in recorded} == {".mjs", ".wasm", ".zip", ".whl"}
+    for path, file in recorded.items():
+        data = (site_dir / path).read_bytes()
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (file["size"], file["sha256"]), path
+    sw = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", (site_dir / "sw.js").read_text(), re.S).group(1))
+    assert sw == {path: file["cache"] for path, file in recorded.items()}
+    checker_page = (site_dir / "checker" / "index.html").read_text()
+    assert f'src="../{runtime_js.parent.relative_to(site_dir).as_posix()}/boot.js"' in checker_page

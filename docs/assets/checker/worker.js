@@ -106,12 +106,14 @@ self.fetch = async (input, init = {}) => {
   }
   const [forPyodide, forCheck] = response.body.tee();
   const contentType = response.headers.get("Content-Type");
-  checks.push(checkAndKeep(url, file, forCheck, contentType)
+  const check = checkAndKeep(url, file, forCheck, contentType)
     .catch((error) => `${url}: ${error}`)
     .then((problem) => {
       if (problem) failStart("download", problem); // at once, not after Python has started
       return problem;
-    }));
+    });
+  checks.push(check);
+  storing.push(check); // "stored" waits for the copy it may make
   return new Response(forPyodide, { status: response.status, headers: { "Content-Type": contentType || "" } });
 };
 
@@ -235,11 +237,6 @@ async function init() {
     }
   }
   if (!pyodide) pyodide = await startPython(options, { make: Boolean(wheelCache) });
-  // Module imports bypass fetch(), so keep the two loader modules for offline
-  // use now that the imports have put them in the HTTP cache (no new download).
-  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
-    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).then((r) => r.arrayBuffer()).catch(() => {}));
-  }
   post({ type: "phase", phase: "python" });
   // Every downloaded file must match what the build recorded before Python runs it.
   const problems = (await Promise.all(checks)).filter(Boolean);
@@ -260,6 +257,11 @@ async function init() {
   }
   respond = checkerRespond; // from here on, the start has succeeded
   post({ type: "ready", boot: restored ? "snapshot" : "fresh" });
+  // Module imports bypass fetch(), so keep the two loader modules for offline
+  // use now that the imports have put them in the HTTP cache (no new download).
+  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
+    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).then((r) => r.arrayBuffer()).catch(() => {}));
+  }
   // Keeping files for offline use finishes in the background; the page is told.
   while (storing.length) await Promise.all(storing.splice(0)); // a write may queue another
   post({ type: "stored" });
