@@ -194,3 +194,14 @@ def test_runtime_js_and_sw_js_record_the_files_as_served(site_dir: Path) -> None
     assert sw == {path: file["cache"] for path, file in recorded.items()}
     checker_page = (site_dir / "checker" / "index.html").read_text()
     assert f'src="../{runtime_js.parent.relative_to(site_dir).as_posix()}/boot.js"' in checker_page
+
+
+def test_when_no_script_runs_at_all_css_alone_says_so(context, server: FaultServer) -> None:
+    server.faults.update({r"/boot\.js$": Fault("missing"), r"/app\.js$": Fault("missing")})
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    assert page.is_hidden("#checker-form") and page.is_visible("#generic-checklist")
+    page.wait_for_selector("[data-failure='none']", state="visible", timeout=10000)
+    assert page.inner_text("#checker-failure").strip() == FAILURES["none"]
+    page.emulate_media(media="print")  # what prints is the generic checklist
+    assert page.is_visible("#generic-checklist")

@@ -84,7 +84,8 @@ self.fetch = async (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
   const file = files[url];
   if (!file) return networkFetch(input, init);
-  if (hasCaches) {
+  let storage = hasCaches;
+  if (storage) {
     try {
       const cached = await (await caches.open(file.cache)).match(url);
       if (cached) {
@@ -92,12 +93,12 @@ self.fetch = async (input, init = {}) => {
         return cached;
       }
     } catch {
-      // storage unavailable (e.g. private mode): download
+      storage = false; // unavailable (e.g. a private window): the HTTP cache is all there is
     }
   }
-  // Not from the HTTP cache unless asked: a copy cut short there would be
-  // served again on every retry; the Cache Storage is the cache here.
-  const response = await networkFetch(url, { cache: init.cache || (hasCaches ? "no-store" : "default") });
+  // Not from the HTTP cache unless asked, when the Cache Storage is the cache:
+  // a copy cut short there would be served again on every retry.
+  const response = await networkFetch(url, { cache: init.cache || (storage ? "no-store" : "default") });
   if (!response.ok || !response.body) {
     const problem = `${url}: HTTP ${response.status}`;
     checks.push(Promise.resolve(problem));
