@@ -3,7 +3,11 @@ checker's runtime; a new deployment replaces the old cache."""
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -11,8 +15,8 @@ import pytest
 
 from sitegen import offline
 
-from .checker_helpers import fill, open_checker, shown
-from .conftest import serve
+from .checker_helpers import fill, open_checker, settle, shown
+from .conftest import ROOT, serve
 
 CACHE_NAMES = "async () => (await caches.keys()).sort()"
 
@@ -99,4 +103,62 @@ def test_a_second_visit_restores_python_from_the_snapshot_made_on_the_first(brow
     fill(second, {"target_level": "senior", "civil_servant": False, "work_location": "guangxi", "employment_months": 11})
     assert shown(second)["verdict"] == "ineligible"
     assert "employment_months" in second.url
+    ctx.close()
+
+
+def test_offline_a_page_never_visited_is_a_404_not_a_200(browser, served_copy) -> None:
+    url, _ = served_copy
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(url + "/", wait_until="networkidle")
+    wait_controlled(page)
+    page.wait_for_function("async () => (await caches.keys()).some(n => n.startsWith('site-'))")
+    ctx.set_offline(True)
+    response = page.goto(url + "/no-such-page/")
+    assert response is not None and response.status == 404
+    assert "404" in page.inner_text("body")
+    ctx.close()
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project to build a changed version from (tools linked, not copied)."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build",
+                                                               "__pycache__", "*.egg-info", "test-results"))
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    if (ROOT / "build" / "stdlib-cache").exists():  # the same standard library: no Node compile
+        shutil.copytree(ROOT / "build" / "stdlib-cache", copy / "build" / "stdlib-cache")
+    return copy
+
+
+def test_after_a_redeploy_the_page_and_its_rules_are_of_one_version(browser, served_copy, tmp_path: Path) -> None:
+    url, root = served_copy
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    open_checker(page, url, "#target_level=senior")
+    page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=30000)
+    wait_controlled(page)
+    page.wait_for_function("async () => (await caches.keys()).some(n => n.startsWith('site-'))")
+    assert "380元" in page.inner_text("#fee")
+
+    # The next notice changes a fee: a new build of the whole site is deployed.
+    project = project_copy(tmp_path)
+    for source in [*(project / "checker").rglob("*.py"), *(project / "checker").rglob("*.toml")]:
+        text = source.read_text(encoding="utf-8")
+        changed = re.sub(r"(?<![0-9])380(?![0-9元])", "381", text)  # the figure, not the notice's words
+        if changed != text:
+            source.write_text(changed, encoding="utf-8")
+    new_site = tmp_path / "new-site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new_site)],
+                          cwd=project, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr
+    shutil.rmtree(root)
+    shutil.copytree(new_site, root)
+
+    page.reload()  # under the old service worker
+    page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=60000)
+    settle(page)
+    assert "高级381元" in page.text_content("#generic-checklist")  # the new page …
+    assert "381元" in page.inner_text("#fee")  # … and the new rules
     ctx.close()

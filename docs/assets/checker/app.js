@@ -201,7 +201,10 @@ function showProgress(loaded, total) {
   progress.max = total || 1;
   progress.value = loaded;
   const mb = (bytes) => (bytes / 1048576).toFixed(1);
-  $("checker-status-text").textContent = `正在下载自查程序：${mb(loaded)} / ${mb(total)} MB（解压后）`;
+  // Announced once (a live region); the figures below change too often to be read out.
+  const text = "正在下载自查程序……";
+  if ($("checker-status-text").textContent !== text) $("checker-status-text").textContent = text;
+  $("checker-progress-bytes").textContent = `${mb(loaded)} / ${mb(total)} MB（解压后）`;
 }
 
 function evaluate() {
@@ -232,6 +235,7 @@ const ON_MESSAGE = {
   phase: () => {
     watch(START_MS, "start");
     $("checker-progress").value = $("checker-progress").max;
+    $("checker-progress-bytes").textContent = "";
     $("checker-status-text").textContent = "下载完成，正在启动……";
   },
   ready: (data) => {
@@ -251,8 +255,10 @@ const ON_MESSAGE = {
     afterResult();
   },
   failed: (data) => fail(data.kind, data.detail),
+  // A check that raised in Python: a plain sentence here, the traceback on the console.
   error: (data) => {
-    showErrors([{ key: null, message: `计算出错：${data.message}` }]);
+    console.error("checker:", data.message);
+    showErrors([{ key: null, message: "计算出错，请刷新页面重试。" }]);
     afterResult();
   },
 };
@@ -266,7 +272,13 @@ function takeOver(boot) {
   if (html.dataset.checker === "failed") return; // boot.js found no WebAssembly, or gave up on this script
   worker = boot.worker;
   watch(STALL_MS, "network");
-  const onError = (event) => fail("scripts", event.message || "the checker's worker did not load");
+  const onError = (event) => {
+    if (!ready) {
+      fail("scripts", event.message || "the checker's worker did not load");
+      return;
+    }
+    ON_MESSAGE.error({ message: event.message });
+  };
   const onMessage = (event) => onWorkerMessage(event.data);
   for (const event of boot.claim()) {
     if (event.type === "error") onError(event);

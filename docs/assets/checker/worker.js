@@ -39,6 +39,8 @@ function reportBytes(url, bytes, force = false) {
   let loaded = 0;
   for (const value of loadedBytes.values()) loaded += value;
   post({ type: "progress", loaded, total });
+  // Every byte is in: Python starts now, with no bytes to report for a while.
+  if (loaded >= total) post({ type: "phase", phase: "python" });
 }
 
 async function sha256(chunks) {
@@ -82,7 +84,8 @@ self.fetch = async (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
   const file = files[url];
   if (!file) return networkFetch(input, init);
-  if (hasCaches) {
+  let storage = hasCaches;
+  if (storage) {
     try {
       const cached = await (await caches.open(file.cache)).match(url);
       if (cached) {
@@ -90,19 +93,28 @@ self.fetch = async (input, init = {}) => {
         return cached;
       }
     } catch {
-      // storage unavailable (e.g. private mode): download
+      storage = false; // unavailable (e.g. a private window): the HTTP cache is all there is
     }
   }
-  // Not from the HTTP cache unless asked: a copy cut short there would be
-  // served again on every retry; the Cache Storage is the cache here.
-  const response = await networkFetch(url, { cache: init.cache || (hasCaches ? "no-store" : "default") });
+  // Not from the HTTP cache unless asked, when the Cache Storage is the cache:
+  // a copy cut short there would be served again on every retry.
+  const response = await networkFetch(url, { cache: init.cache || (storage ? "no-store" : "default") });
   if (!response.ok || !response.body) {
-    checks.push(Promise.resolve(`${url}: HTTP ${response.status}`));
+    const problem = `${url}: HTTP ${response.status}`;
+    checks.push(Promise.resolve(problem));
+    failStart("download", problem);
     return response;
   }
   const [forPyodide, forCheck] = response.body.tee();
   const contentType = response.headers.get("Content-Type");
-  checks.push(checkAndKeep(url, file, forCheck, contentType).catch((error) => `${url}: ${error}`));
+  const check = checkAndKeep(url, file, forCheck, contentType)
+    .catch((error) => `${url}: ${error}`)
+    .then((problem) => {
+      if (problem) failStart("download", problem); // at once, not after Python has started
+      return problem;
+    });
+  checks.push(check);
+  storing.push(check); // "stored" waits for the copy it may make
   return new Response(forPyodide, { status: response.status, headers: { "Content-Type": contentType || "" } });
 };
 
@@ -115,15 +127,21 @@ async function dropRuntimeCaches() {
 }
 
 /** Why the start failed, as one of the page's reasons (sitegen/checker_page.py FAILURES). */
+let failed = false;
 async function failStart(kind, detail) {
-  if (respond) return;
-  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
-  if (problems.length) {
-    kind = "download"; // the files already checked and kept stay for a retry
-    detail = problems.join("; ");
-  } else if (kind === "start") {
-    await dropRuntimeCaches();
+  if (respond || failed) return;
+  failed = true;
+  if (kind !== "download") {
+    // A file that does not match explains the failure better (e.g. a .wasm cut short).
+    const problems = (await Promise.all(checks)).filter(Boolean);
+    if (problems.length) {
+      kind = "download";
+      detail = problems.join("; ");
+    } else if (kind === "start") {
+      await dropRuntimeCaches();
+    }
   }
+  // After a failed download, the files already checked and kept stay for a retry.
   post({ type: "failed", kind, detail: String(detail) });
 }
 
@@ -220,14 +238,9 @@ async function init() {
     }
   }
   if (!pyodide) pyodide = await startPython(options, { make: Boolean(wheelCache) });
-  // Module imports bypass fetch(), so keep the two loader modules for offline
-  // use now that the imports have put them in the HTTP cache (no new download).
-  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
-    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).then((r) => r.arrayBuffer()).catch(() => {}));
-  }
   post({ type: "phase", phase: "python" });
   // Every downloaded file must match what the build recorded before Python runs it.
-  const problems = (await Promise.all(checks.splice(0))).filter(Boolean);
+  const problems = (await Promise.all(checks)).filter(Boolean);
   if (problems.length) throw new Error(problems.join("; "));
   // The package files live in the (JavaScript-side) file system, which a memory
   // snapshot does not hold, so they are unpacked on every start.
@@ -245,6 +258,11 @@ async function init() {
   }
   respond = checkerRespond; // from here on, the start has succeeded
   post({ type: "ready", boot: restored ? "snapshot" : "fresh" });
+  // Module imports bypass fetch(), so keep the two loader modules for offline
+  // use now that the imports have put them in the HTTP cache (no new download).
+  for (const name of ["pyodide.mjs", "pyodide.asm.mjs"]) {
+    storing.push(self.fetch(new URL(name, runtime).href, { cache: "force-cache" }).then((r) => r.arrayBuffer()).catch(() => {}));
+  }
   // Keeping files for offline use finishes in the background; the page is told.
   while (storing.length) await Promise.all(storing.splice(0)); // a write may queue another
   post({ type: "stored" });

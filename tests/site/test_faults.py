@@ -1,0 +1,207 @@
+"""Faults a visitor meets (issue 12): a host, proxy or network that misbehaves.
+Whatever fails, within a bounded time the page shows the generic checklist and
+one plain Chinese sentence of what failed and what to do, never a blank page, a
+form that does nothing, or a technical message; a file cut short is never kept,
+and a reload recovers."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from sitegen.checker_page import FAILURES
+
+from .checker_helpers import READY, answers_in_url, settle
+from .faults import Fault, FaultServer
+
+# Short waits for the tests; the page's defaults are in app.js and boot.js
+# (README, "Faults": stall 30 s, start 60 s, scripts 15-30 s).
+QUICK = """window.CHECKER_STALL_MS = 3000; window.CHECKER_START_MS = 20000;
+           window.CHECKER_BOOT_WAIT_MS = 3000; window.CHECKER_APP_WAIT_MS = 4000;"""
+TECHNICAL = re.compile(r"Failed to fetch|exit\(|Traceback|Error|https?://|\.js\b", re.I)
+RUNTIME_KEYS = "async () => (await Promise.all((await caches.keys()).map(async n => (await (await caches.open(n)).keys()).map(r => r.url)))).flat()"
+
+
+@pytest.fixture()
+def server(site_dir: Path) -> Iterator[FaultServer]:
+    srv = FaultServer(site_dir).start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture()
+def context(browser) -> Iterator[Any]:
+    ctx = browser.new_context(locale="zh-CN")
+    ctx.add_init_script(QUICK)
+    yield ctx
+    ctx.close()
+
+
+def failure(page: Any, within_ms: int) -> tuple[str, str]:
+    """Wait for the page to give up; return the reason and the sentence shown,
+    after checking what else a visitor sees."""
+    page.wait_for_selector("html[data-checker='failed']", state="attached", timeout=within_ms)
+    kind = page.get_attribute("html", "data-checker-failure")
+    said = page.inner_text("#checker-failure").strip()
+    assert page.is_visible("#generic-checklist") and page.get_attribute("#generic-checklist", "open") is not None
+    assert page.is_hidden("#checker-form") and page.is_hidden("#checker-status")
+    assert not TECHNICAL.search(page.inner_text("article")), "a technical message reached the page"
+    return kind, said
+
+
+CASES = {
+    "boot.js missing": ({r"/boot\.js$": Fault("missing")}, "", "scripts"),
+    "boot.js stalls": ({r"/boot\.js$": Fault("stall", 0)}, "", "scripts"),
+    "app.js missing": ({r"/app\.js$": Fault("missing")}, "", "scripts"),
+    "app.js stalls": ({r"/app\.js$": Fault("stall", 0)}, "", "scripts"),
+    "worker.js missing": ({r"/worker\.js$": Fault("missing")}, "", "scripts"),
+    "md-scope.js stalls": ({r"/md-scope\.js$": Fault("stall", 0)}, "", "scripts"),
+    "no WebAssembly": ({}, "delete globalThis.WebAssembly;", "unsupported"),
+    "wasm of the wrong type": ({r"\.wasm$": Fault("wrong_type")}, "", "server"),
+    "wasm stalls": ({r"\.wasm$": Fault("stall", 200_000)}, "", "network"),
+    "wasm cut short": ({r"\.wasm$": Fault("truncate")}, "", "download"),
+    "stdlib cut short": ({r"/stdlib-[0-9a-f]+\.zip$": Fault("truncate")}, "", "download"),
+    "wheel cut short": ({r"\.whl$": Fault("truncate")}, "", "download"),
+    "wheel missing": ({r"\.whl$": Fault("missing")}, "", "download"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_fault_shows_the_checklist_at_once_and_one_sentence_soon(context, server: FaultServer, case: str) -> None:
+    faults, init, expected = CASES[case]
+    server.faults.update(faults)
+    if init:
+        context.add_init_script(init)
+    page = context.new_page()
+    started = time.monotonic()
+    page.goto(server.url + "/checker/", wait_until="commit")
+    # Never blank: the page's content is there while a script is still on its way.
+    page.wait_for_selector("#generic-checklist", state="visible", timeout=5000)
+    kind, said = failure(page, 20000)
+    print(f"{case}: {kind} after {time.monotonic() - started:.1f} s")
+    assert (kind, said) == (expected, FAILURES[expected])
+
+
+@pytest.mark.parametrize("pattern", [r"/stdlib-[0-9a-f]+\.zip$", r"\.whl$", r"\.wasm$"], ids=["stdlib", "wheel", "wasm"])
+def test_a_file_cut_short_is_never_kept_and_a_reload_recovers(context, server: FaultServer, pattern: str) -> None:
+    server.faults[pattern] = Fault("truncate")
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    assert failure(page, 20000)[0] == "download"
+    kept = page.evaluate(RUNTIME_KEYS)
+    assert not [url for url in kept if re.search(pattern, url)]
+    server.faults.clear()  # the host (or the proxy) is fine again
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+
+
+def test_a_failed_start_drops_the_runtime_caches_so_a_reload_recovers(context, server: FaultServer) -> None:
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=60000)
+    # A bad copy in the cache (e.g. kept by an older version of the page) …
+    page.evaluate("""async () => {
+        for (const name of await caches.keys()) {
+            if (!name.startsWith('stdlib-')) continue;
+            const cache = await caches.open(name);
+            for (const request of await cache.keys()) await cache.put(request, new Response('not a zip'));
+        }
+    }""")
+    page.reload()
+    kind, _ = failure(page, 20000)
+    assert kind == "start"
+    assert not [url for url in page.evaluate(RUNTIME_KEYS) if "/assets/pyodide/" in url]
+    page.reload()  # … costs one failed visit, not every later one
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+
+
+def test_after_a_stall_a_retry_keeps_the_files_already_complete(context, server: FaultServer) -> None:
+    server.faults[r"\.wasm$"] = Fault("stall", 200_000)
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    assert failure(page, 20000)[0] == "network"
+    server.faults.clear()
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+    fetched = [path for path in server.requests if re.search(r"stdlib-[0-9a-f]+\.zip|\.whl", path)]
+    assert len(fetched) == 2, fetched  # each once: the retry took them from the device
+
+
+def test_at_50_kb_per_second_the_checker_starts_and_shows_byte_progress(context, server: FaultServer) -> None:
+    server.rate = 50 * 1024
+    context.add_init_script("window.CHECKER_STALL_MS = 30000;")  # the page's default
+    page = context.new_page()
+    started = time.monotonic()
+    page.goto(server.url + "/checker/", wait_until="commit")
+    seen: list[tuple[float, float]] = []
+    while page.get_attribute("html", "data-checker") != "ready":
+        assert page.get_attribute("html", "data-checker") != "failed", page.inner_text("#checker-failure")
+        assert time.monotonic() - started < 400, "not ready after 400 s"
+        value = page.evaluate("(() => { const p = document.getElementById('checker-progress'); return p ? [p.value, p.max] : [0, 1]; })()")
+        seen.append((value[0], value[1]))
+        page.wait_for_timeout(2000)
+    elapsed = time.monotonic() - started
+    print(f"ready at 50 KB/s after {elapsed:.0f} s")
+    fractions = [v / m for v, m in seen if m > 1]
+    assert fractions == sorted(fractions)  # only forward
+    assert len({round(f, 2) for f in fractions if 0 < f < 1}) >= 5  # and in many steps: real bytes
+
+
+def test_a_query_link_moves_to_the_fragment_so_no_answer_reaches_the_server_again(context, server: FaultServer) -> None:
+    page = context.new_page()
+    page.goto(server.url + "/checker/?target_level=senior&work_location=guangxi&unit_type=non_public")
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+    settle(page)
+    assert answers_in_url(page.url) == {"target_level": ["senior"], "work_location": ["guangxi"],
+                                        "unit_type": ["non_public"]}
+    page.check("#civil_servant-false")
+    settle(page)
+    server.requests.clear()
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+    settle(page)
+    assert page.is_checked("#unit_type-non_public") and page.is_checked("#civil_servant-false")
+    assert [r for r in server.requests if "?" in r or "unit_type" in r] == []
+
+
+def test_pyodide_still_has_the_private_snapshot_options() -> None:
+    """worker.js (startPython) relies on loadPyodide's private _loadSnapshot and
+    _makeSnapshot: an upgrade of Pyodide that drops them must fail here, loudly."""
+    from sitegen import runtime
+
+    text = "".join((runtime.PYODIDE_DIR / name).read_text(encoding="utf-8") for name in ("pyodide.mjs", "pyodide.asm.mjs"))
+    for option in ("_loadSnapshot", "_makeSnapshot", "makeMemorySnapshot"):
+        assert option in text, f"Pyodide {runtime.pyodide_version()} no longer has {option}: see startPython in worker.js"
+
+
+def test_runtime_js_and_sw_js_record_the_files_as_served(site_dir: Path) -> None:
+    """The sizes and hashes the worker checks are those of the files in the site,
+    and the service worker names the same caches (one definition, in Python)."""
+    import hashlib
+    import json
+
+    [runtime_js] = site_dir.glob("assets/checker/v-*/runtime.js")
+    recorded = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", runtime_js.read_text(), re.S).group(1))
+    assert {Path(p).suffix for p in recorded} == {".mjs", ".wasm", ".zip", ".whl"}
+    for path, file in recorded.items():
+        data = (site_dir / path).read_bytes()
+        assert (len(data), hashlib.sha256(data).hexdigest()) == (file["size"], file["sha256"]), path
+    sw = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", (site_dir / "sw.js").read_text(), re.S).group(1))
+    assert sw == {path: file["cache"] for path, file in recorded.items()}
+    checker_page = (site_dir / "checker" / "index.html").read_text()
+    assert f'src="../{runtime_js.parent.relative_to(site_dir).as_posix()}/boot.js"' in checker_page
+
+
+def test_when_no_script_runs_at_all_css_alone_says_so(context, server: FaultServer) -> None:
+    server.faults.update({r"/boot\.js$": Fault("missing"), r"/app\.js$": Fault("missing")})
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    assert page.is_hidden("#checker-form") and page.is_visible("#generic-checklist")
+    page.wait_for_selector("[data-failure='none']", state="visible", timeout=10000)
+    assert page.inner_text("#checker-failure").strip() == FAILURES["none"]
+    page.emulate_media(media="print")  # what prints is the generic checklist
+    assert page.is_visible("#generic-checklist")
