@@ -22,12 +22,14 @@ from markupsafe import Markup
 
 from checker import questions_json
 from checker.catalog import DATES, ITEMS, STEPS
-from checker.parameters import FEES_YUAN
+from checker.findings import FINDINGS
+from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
 from checker.questions import BY_ID
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
 NOTICE_URL = "../notice/"  # from /checker/
+INTERPRETATION_URL = "../interpretation/"
 TEMPLATES = Path(__file__).with_name("templates") / "checker"
 #: One template per question type.
 QUESTION_TEMPLATES = {
@@ -70,11 +72,6 @@ def _render(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context)
 
 
-def fees_text() -> str:
-    """高级380元、中级230元、初级150元 (高级 first, as the notice lists them)."""
-    return "、".join(f"{o.label}{FEES_YUAN[o.value]}元" for o in reversed(BY_ID["target_level"].options))
-
-
 def _groups() -> list[tuple[str, list[dict[str, Any]]]]:
     groups: dict[str, list[dict[str, Any]]] = {}
     for q in questions_json():
@@ -89,8 +86,10 @@ def _context() -> dict[str, Any]:
         "steps": list(STEPS.values()),
         "dates": list(DATES),
         "who": WHO_LABELS,
-        "fees": fees_text(),
+        "fees": FIGURES["fees"],
         "failures": FAILURES,
+        "deadline": DEADLINE,
+        "figures": FIGURES,
     }
 
 
@@ -107,7 +106,10 @@ def page_data() -> dict[str, Any]:
     """What the script needs: the questions and the labels of the result."""
     return {
         "questions": questions_json(),
-        "fees": fees_text(),
+        "fees": FIGURES["fees"],
+        "notice": {"number": NOTICE["number"], "deadline": DEADLINE},
+        # Findings that rest on a reading link to it on 解读说明.
+        "readings": {d.id: f"{INTERPRETATION_URL}#{d.reading}" for d in FINDINGS.values() if d.reading},
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         # The script links findings to clauses as the static page does.
         "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},

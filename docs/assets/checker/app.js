@@ -217,7 +217,7 @@ function evaluate() {
   pending = false;
   root.dataset.busy = "true"; // testing hook: "false" once the shown result matches the form
   lastAnswers = readForm();
-  worker.postMessage({ type: "evaluate", json: toJson(lastAnswers) });
+  worker.postMessage({ type: "evaluate", json: toJson(lastAnswers), today: localDate() });
 }
 
 function afterResult() {
@@ -356,14 +356,16 @@ function show({ result, applicable, errors }) {
   const verdict = $("verdict");
   verdict.dataset.verdict = result.verdict;
   verdict.className = `verdict verdict--${result.verdict}`;
-  const blockers = result.findings.filter((f) => f.severity !== "note");
+  // The headline gives the reasons of this verdict only: the blockers of
+  // 不能申报, the conditions of 满足条件后可以申报.
+  const decisive = result.findings.filter((f) => f.severity === (result.verdict === "ineligible" ? "blocker" : "condition"));
   verdict.replaceChildren(
     el("strong", { class: "verdict-label", text: LABELS.verdict[result.verdict] }),
     el("span", {
       class: "verdict-detail",
       text: result.verdict === "incomplete"
         ? `：还有 ${result.missing.length} 个问题会影响结论。`
-        : blockers.length ? `：${blockers.map((f) => f.message).join(" ")}` : "。",
+        : decisive.length ? `：${decisive.map((f) => f.message).join(" ")}` : "。",
     }),
   );
 
@@ -377,7 +379,8 @@ function show({ result, applicable, errors }) {
   $("findings").replaceChildren(...result.findings.map((f) =>
     el("li", { class: `finding finding--${f.severity}`, dataset: { findingClause: f.clause, severity: f.severity } },
       el("span", { class: "finding-severity", text: `${LABELS.severity[f.severity]}：` }),
-      el("span", { text: f.message }), " 依据：", clauseLink(f.clause))));
+      el("span", { text: f.message }), " 依据：", clauseLink(f.clause),
+      DATA.readings[f.id] ? el("span", {}, " · ", el("a", { href: DATA.readings[f.id], text: "本站的理解" })) : null)));
 
   $("steps").replaceChildren(...result.steps.map((s) =>
     el("li", { dataset: { stepClause: s.clause } }, el("span", { text: s.title }), " · ", clauseLink(s.clause))));
@@ -397,7 +400,7 @@ function show({ result, applicable, errors }) {
 
   $("answer-summary").replaceChildren(...QUESTIONS.filter((q) => applicable.includes(q.id) && q.id in lastAnswers)
     .flatMap((q) => [el("dt", { text: q.label }), el("dd", { text: describe(q, lastAnswers[q.id]) })]));
-  $("print-date").textContent = `打印日期：${new Date().toLocaleDateString("zh-CN")}　依据：桂工美职改【2017】4号`;
+  $("print-date").textContent = `打印日期：${new Date().toLocaleDateString("zh-CN")}　依据：${DATA.notice.number}`;
 
   updateEmployerTool();
   $("generic-checklist").open = false;
@@ -406,6 +409,19 @@ function show({ result, applicable, errors }) {
     html.dataset.checker = "ready";
     performance.mark("checker-ready"); // read by bench/run.py
   }
+}
+
+/** This device's date, YYYY-MM-DD in local time: the day of the check. */
+function localDate(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The note above the form that the notice's round has closed, shown (as the
+ * static page has it) unless this device's date is on or before the deadline. */
+function markRoundClosed() {
+  const note = $("round-closed");
+  if (note) note.hidden = localDate() <= note.dataset.deadline;
 }
 
 function describe(q, value) {
@@ -487,5 +503,6 @@ $("employer-choices").addEventListener("change", updateEmployerUrl);
 $("employer-copy").addEventListener("click", copyEmployerUrl);
 $("print-button").addEventListener("click", () => window.print());
 
+markRoundClosed();
 prefillFromUrl();
 startWorker();

@@ -283,7 +283,7 @@ const HANDLERS = {
   // {answers}: an object.
   evaluate(data) {
     const json = typeof data.json === "string" ? data.json : JSON.stringify(data.answers || {});
-    post({ type: "result", payload: respond(json) });
+    post({ type: "result", payload: respond(json, typeof data.today === "string" ? data.today : null) });
   },
 };
 
