@@ -205,3 +205,17 @@ def test_when_no_script_runs_at_all_css_alone_says_so(context, server: FaultServ
     assert page.inner_text("#checker-failure").strip() == FAILURES["none"]
     page.emulate_media(media="print")  # what prints is the generic checklist
     assert page.is_visible("#generic-checklist")
+
+
+def test_a_failed_page_is_accessible_on_a_phone(browser, server: FaultServer) -> None:
+    from .conftest import PHONE, axe_violations
+
+    ctx = browser.new_context(locale="zh-CN", viewport=PHONE)
+    ctx.add_init_script("delete globalThis.WebAssembly;")
+    page = ctx.new_page()
+    page.goto(server.url + "/checker/")
+    failure(page, 10000)
+    violations = axe_violations(page)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    ctx.close()
+    assert violations == [] and overflow <= 0
