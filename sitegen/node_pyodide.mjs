@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 /** The project's root folder. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-export async function startPyodide() {
+export async function startPyodide(options = {}) {
   const lock = JSON.parse(readFileSync(join(root, "node_modules/pyodide/pyodide-lock.json")));
-  return loadPyodide({ lockFileContents: { info: lock.info, packages: {} } });
+  return loadPyodide({ lockFileContents: { info: lock.info, packages: {} }, ...options });
 }

@@ -63,6 +63,7 @@ def test_types_compression_caching_and_security_headers(nginx_url: str, site_dir
     assert page["x-content-type-options"] == "nosniff"
     assert page["referrer-policy"] == "no-referrer"
     assert head(f"{nginx_url}/sw.js")["cache-control"] == "no-cache"
+    assert "immutable" in head(nginx_url + app_js(site_dir))["cache-control"]  # its folder is named by build
 
 
 @pytest.fixture()
@@ -107,10 +108,16 @@ def test_the_checker_and_printing_work_under_the_csp(console, nginx_url: str) ->
     assert csp_problems(messages) == []
 
 
+def app_js(site_dir: Path) -> str:
+    """The checker's script, in the build's versioned folder."""
+    return "/" + next(site_dir.glob("assets/checker/v-*/app.js")).relative_to(site_dir).as_posix()
+
+
 def compressible(site_dir: Path) -> list[str]:
     version = next((site_dir / "assets" / "pyodide").iterdir()).name
     return [f"/assets/pyodide/{version}/pyodide.asm.wasm", f"/assets/pyodide/{version}/pyodide.asm.mjs",
-            "/checker/", "/search/search_index.json", "/assets/checker/app.js"]
+            f"/assets/pyodide/{version}/" + next((site_dir / "assets" / "pyodide" / version).glob("stdlib-*.zip")).name,
+            "/checker/", "/search/search_index.json", app_js(site_dir)]
 
 
 def test_brotli_for_browsers_that_accept_it_and_gzip_for_the_others(nginx_url: str, site_dir: Path) -> None:
@@ -176,10 +183,10 @@ def test_missing_pages_and_too_long_links_get_the_sites_own_chinese_page(nginx_u
     ctx.close()
 
 
-def test_the_access_log_holds_no_query_string(nginx_prefix: tuple[str, Path]) -> None:
+def test_the_access_log_holds_no_query_string(nginx_prefix: tuple[str, Path], site_dir: Path) -> None:
     url, prefix = nginx_prefix
     answers = "employment_months=4711&retirement_date=1961-03-05&unit_type=non_public"
-    for path in ("/checker/", "/checker", "/no-such-page/", "/assets/checker/app.js"):
+    for path in ("/checker/", "/checker", "/no-such-page/", app_js(site_dir)):
         get(f"{url}{path}?{answers}", {"Referer": f"{url}/checker/?{answers}"})
     log = (prefix / "logs" / "access.log").read_text()
     assert '"GET /checker/ HTTP/1.1" 200' in log and '"GET /no-such-page/ HTTP/1.1" 404' in log
