@@ -97,6 +97,17 @@ class Context:
             if remedy in ITEMS:
                 self.add(remedy)
 
+    def obtained(self, key: str, evidence: str, not_yet: str) -> bool | None:
+        """Something to obtain (an approval, a written opinion), as the answer to
+        ``key`` says: obtained → ``evidence`` is a checklist item to enclose;
+        not yet → the condition ``not_yet``, which says how to obtain it."""
+        value = self.need(key)
+        if value:
+            self.add(evidence)
+        elif value is False:
+            self.report(not_yet)
+        return value
+
     def report_if(self, holds: object, finding_id: str) -> None:
         """Report a declared finding when ``holds`` is true (a yes answer)."""
         if holds:
@@ -184,11 +195,7 @@ def who_is_in_scope(ctx: Context) -> None:
     entrusted = ctx.need("entrusted_from_other_province")
     if entrusted:
         ctx.report("entrusted_in_scope")
-        approved = ctx.need("entrustment_approved")
-        if approved:
-            ctx.add("entrustment_materials")  # obtained: the evidence to enclose
-        elif approved is False:
-            ctx.report("entrustment_approval")
+        ctx.obtained("entrustment_approved", "entrustment_materials", "entrustment_approval")
         level = ctx.need("target_level")
         if level is not None and level != "senior":
             ctx.report("entrusted_level_unstated")
@@ -286,12 +293,9 @@ def no_title_application(ctx: Context) -> None:
 def _preapproval(ctx: Context) -> bool | None:
     """一（二）3 for 无职称 and 破格: obtained → evidence; refused or not yet
     asked → a condition with the step to obtain it."""
-    approved = ctx.need("preapproved")
+    approved = ctx.obtained("preapproved", "preapproval_document", "not_preapproved")
     if approved:
-        ctx.add("preapproval_document")
         ctx.report("preapproved")
-    elif approved is False:
-        ctx.report("not_preapproved")
     return approved
 
 
@@ -376,30 +380,33 @@ def route(ctx: Context) -> None:
 
 
 @rule({
-    "2.1.2": "申报人身份性质应根据其申报时人事（劳动）关系所在工作单位确定",
     "2.1.3": "中直驻桂单位或外省驻桂企业的分支机构（分公司、办事处等）专业技术人员，应根据本单位（系统）统一的专业技术资格（职称）申报渠道申报",
+}, reports=("no_hq_opinion", "single_channel", "branch_by_2_1_3"))
+def headquarters_channel(ctx: Context) -> None:
+    """Central units and branches of out-of-province firms apply through their
+    system's one channel, and through this series only once the written
+    opinion on the channel is filed; the clause admits them as branches (see
+    解读说明). Their ownership is asked, as 二（二）4（1） and 三（三） follow it."""
+    if not ctx.holds(S.HQ_CHANNEL_UNIT):
+        return
+    ctx.report("single_channel")
+    ctx.report("branch_by_2_1_3")
+    ctx.obtained("hq_written_opinion", "hq_opinion", "no_hq_opinion")
+    ctx.need("unit_ownership")
+
+
+@rule({
+    "2.1.2": "申报人身份性质应根据其申报时人事（劳动）关系所在工作单位确定",
     "2.2.4.1": "原则上应提供申报前连续6个月以上（不含申报当月）个人社保缴费证明",
     "3.3.1": "国有企事业单位申报人员提交的学历证书由其档案管理部门出具意见予以确认并加盖档案专用章",
     "3.3.2": "非公有制申报人员提交的学历证书由各级评委会在评审前通过学信网验证等有效方式统一对申报学历材料进行第三方学历认证",
-    "3.3": "对学历证书的审核要求",
-}, reports=("no_hq_opinion", "single_channel", "branch_by_2_1_3", "social_security_short", "social_org_education"))
-def unit_type(ctx: Context) -> None:
-    """What the kind of unit requires: the headquarters' written opinion on
-    the channel for central and out-of-province units (which 二（一）3 admits
-    as branches, see 解读说明), whose ownership is asked; social insurance and
+}, reports=("social_security_short", "social_org_education"))
+def unit_papers(ctx: Context) -> None:
+    """What the kind (or ownership) of unit requires: social insurance and
     licence for non-public units and social organisations (原则上: a
-    condition); who verifies the diploma (by ownership, 三（三）). Entrusted
-    applicants answer it too: their unit's papers apply."""
+    condition); who confirms the diploma (三（三）). Entrusted applicants
+    answer it too: their unit's papers apply."""
     kind = ctx.need("unit_type")
-    if ctx.holds(S.HQ_CHANNEL_UNIT):
-        ctx.report("single_channel")
-        ctx.report("branch_by_2_1_3")
-        opinion = ctx.need("hq_written_opinion")
-        if opinion:
-            ctx.add("hq_opinion")
-        elif opinion is False:
-            ctx.report("no_hq_opinion")
-        ctx.need("unit_ownership")
     if ctx.holds(S.NON_PUBLIC_UNIT):
         ctx.add("social_security_proof", "unit_licence", "education_check_non_public")
         months = ctx.need("social_security_months")
