@@ -116,7 +116,7 @@ def test_offline_a_page_never_visited_is_a_404_not_a_200(browser, served_copy) -
     ctx.set_offline(True)
     response = page.goto(url + "/no-such-page/")
     assert response is not None and response.status == 404
-    assert "404" in page.inner_text("body")
+    assert "找不到这个页面" in page.inner_text("body")  # the site's own 404 page, kept offline
     ctx.close()
 
 
