@@ -13,6 +13,7 @@ from typing import Any, Sequence, TextIO
 
 from . import trace
 from .answers import AnswerError
+from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
 from .questions import BY_ID, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("json", "text"), default="json", help="输出格式（默认 json）")
     sub.add_parser("questions", help="以 JSON 输出全部问题")
     sub.add_parser("clauses", help="以 JSON 输出条款溯源表")
+    batch_cli.add_parser(sub)
     return parser
 
 
@@ -88,6 +90,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         json.dump(questions_json(), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
         return EXIT_OK
+    if args.command == "batch":
+        return batch_cli.run(args, stdout)
     if args.command == "clauses":
         json.dump(trace.table(), stdout, ensure_ascii=False, indent=2)
         stdout.write("\n")
