@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from . import checker_page, citations, compress, glossary, notice_page, offline, runtime, trace_page
+from . import checker_page, citations, compress, extra_wheels, glossary, notice_page, offline, runtime, trace_page, unit_page
 
 #: Marker in a page → function returning the Markdown that replaces it.
 GENERATORS: dict[str, Callable[[], str]] = {
@@ -14,10 +14,11 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:citations -->": citations.page_markdown,
     "<!-- gen:trace -->": trace_page.page_markdown,
     "<!-- gen:checker -->": checker_page.page_html,
+    "<!-- gen:unit -->": unit_page.page_html,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
-NO_TOOLTIPS = {"glossary.md", "checker/index.md"}
+NO_TOOLTIPS = {"glossary.md", "checker/index.md", "unit/index.md"}
 
 
 def on_config(config: Any) -> Any:
@@ -49,5 +50,6 @@ def on_post_build(config: Any) -> None:
     write the service worker that keeps it all offline, and pre-compress."""
     site_dir = Path(config["site_dir"])
     runtime.copy_into(site_dir)
+    extra_wheels.copy_into(site_dir)  # the unit's desk (/unit/): loaded there only
     offline.write(site_dir)
     compress.compress_site(site_dir)

@@ -7,6 +7,7 @@ from __future__ import annotations
 def qr_svg(url: str) -> str:
     import segno
 
-    # Medium error correction survives a smudged printout; a 4 px module
-    # prints at ~1 mm, which phone cameras read easily.
-    return segno.make(url, error="m").svg_inline(scale=4, title="扫码打开本人的自查", omitsize=False)
+    # Medium error correction survives a smudged printout. No fixed size (a
+    # viewBox instead), so the print style sets it: ~1 mm per module reads
+    # easily with a phone camera.
+    return segno.make(url, error="m").svg_inline(omitsize=True, title="扫码打开本人的自查")

@@ -9,6 +9,7 @@ import { runtimeCache } from "./cache-names.js";
 import { loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.js";
 
 let respond = null;
+let python = null; // unit's desk: batch.js needs the interpreter (set once ready)
 
 // Pyodide reports a failed WebAssembly start-up (e.g. .wasm served without the
 // application/wasm type) only on the console and then waits forever; turn that
@@ -131,6 +132,7 @@ async function init() {
   // snapshot does not hold, so they are unpacked on every start.
   pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel");
   respond = pyodide.pyimport("checker.web").respond;
+  python = pyodide;
   // Taken before any answer reaches Python, so no answer is ever stored in it.
   let snapshotBytes = null;
   if (!restored && cacheName) {
@@ -157,6 +159,11 @@ function reportError(error) {
 
 // The page sends answers only after "ready", so respond is set by then.
 self.onmessage = (event) => {
+  // Unit's desk (/unit/): its own module, loaded only when such a message comes.
+  if (event.data.type === "batch") {
+    import("./batch.js").then((batch) => batch.handle(python, event.data)).catch(reportError);
+    return;
+  }
   if (event.data.type !== "evaluate") return;
   try {
     self.postMessage({ type: "result", payload: respond(JSON.stringify(event.data.answers)) });
