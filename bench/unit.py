@@ -28,7 +28,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.batch.rosters import answer_sets, table, to_csv, to_xlsx  # noqa: E402
+from tests.batch.rosters import staff_sets, table, to_csv, to_xlsx  # noqa: E402
 from tests.site import nginx  # noqa: E402
 from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
 from tests.site.unit_helpers import open_unit  # noqa: E402
@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--server", choices=("nginx", "python"), default="python")
     args = parser.parse_args()
-    rows = table(answer_sets(args.rows, seed=1000))
+    rows = table(staff_sets(args.rows, seed=1000))  # a realistic mix of verdicts
     tsv, csv_bytes, xlsx = to_csv(rows, "\t"), to_csv(rows).encode("gb18030"), to_xlsx(rows)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -33,17 +33,17 @@ def _describe(key: str, value: Any) -> str:
 
 
 def _row(r: Any) -> dict[str, Any]:
+    """A row for the page, compact (a thousand rows cross as one JSON text):
+    labels of questions and clauses are in the page already."""
     data = r.to_contract()
     res = r.result
     data["query"] = r.query if res else None
-    data["answers"] = [{"key": k, "label": BY_ID[k].label, "value": _describe(k, v)} for k, v in r.answers.items()]
+    data["answers"] = [[k, _describe(k, v)] for k, v in r.answers.items()]
     data["level"] = _describe("target_level", r.answers["target_level"]) if "target_level" in r.answers else ""
     if res:
-        data["missing"] = [{"key": k, "label": BY_ID[k].label if k in BY_ID else k} for k in res.missing]
-        data["findings"] = [{"severity": f.severity, "message": f.message, "clause": _clause(f.clause)}
-                            for f in res.findings]
-        data["checklist"] = [{"id": c.id, "title": c.title, "who": c.who, "clause": _clause(c.clause)}
-                             for c in res.checklist]
+        data["missing"] = list(res.missing)
+        data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]
+        data["checklist"] = [[c.title, c.who, c.clause] for c in res.checklist]
     return data
 
 

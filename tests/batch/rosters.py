@@ -69,3 +69,40 @@ def to_xlsx(rows: list[list[Any]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def staff_sets(count: int, seed: int = 2017) -> list[dict[str, Any]]:
+    """A unit's staff as HR would list it: complete answers for people working
+    in Guangxi, varied where staff differ (level, title, unit type, 破格 …),
+    so that most may apply and a few may not (unlike :func:`answer_sets`,
+    where random answers make most rows 不能申报)."""
+    rng = random.Random(seed)
+    sets = []
+    for _ in range(count):
+        level = rng.choice(["junior", "intermediate", "intermediate", "senior"])
+        title = {"junior": "none", "intermediate": "junior", "senior": "intermediate"}[level]
+        answers: dict[str, Any] = {
+            "target_level": level, "current_title": rng.choice([title, title, title, "none"]),
+            "civil_servant": rng.random() < 0.02, "work_location": "guangxi",
+            "employment_months": rng.choice([6, 12, 24, 60]), "archive_months": rng.choice([0, 0, 12]),
+            "unit_type": rng.choice(["state_owned", "non_public", "social_org"]),
+            "unit_non_legal_branch": False, "retired": False,
+            "meets_conditions": rng.choice(["yes", "yes", "yes", "no", "unsure"]),
+            "other_application_this_year": rng.random() < 0.03,
+            "continuing_education_done": rng.random() < 0.9,
+            "id_number_changed": rng.random() < 0.05, "education_abroad": rng.random() < 0.05,
+        }
+        if level == "senior":
+            answers["high_level_talent"] = False
+        if answers["archive_months"]:
+            answers["via_talent_market"] = rng.random() < 0.3
+        if answers["unit_type"] != "state_owned":
+            answers["social_security_months"] = rng.choice([3, 6, 12, 36])
+        if answers["meets_conditions"] != "yes":
+            answers["exceptional"] = rng.random() < 0.7
+        if answers["current_title"] == "none" or answers.get("exceptional"):
+            answers["preapproved"] = rng.random() < 0.8
+            if answers["current_title"] == "none":
+                answers["from_state_organ"] = False
+        sets.append(answers)
+    return sets

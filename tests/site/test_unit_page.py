@@ -120,7 +120,7 @@ def test_both_exports_download_and_read_back_with_formulas_as_text(page, base_ur
     links = [row[10].value for row in summary if row[10].value]
     assert links and all(link.startswith(f"{base_url}/checker/?") for link in links)
     checklist = [row for row in book["清单"].iter_rows(min_row=2, values_only=True)]
-    assert any(row[2] == "单位公示申报情况和申报材料" and row[5] == "三（一）3" for row in checklist)
+    assert any(row[2] == "单位公示申报情况和申报材料" and row[4] == "三（一）3" for row in checklist)
     raw = _download(page, "#export-csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[1:len(want["rows"]) + 1]

@@ -22,10 +22,13 @@ const el = (tag, props = {}, ...children) => {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
+// A clause id (or {id, label}) → the link to it on the notice page.
 const clauseLink = (clause) => {
-  const known = DATA.clauses[clause.id];
-  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: clause.label });
+  const id = typeof clause === "string" ? clause : clause.id;
+  const known = DATA.clauses[id];
+  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: id });
 };
+const questionLabel = (key) => (DATA.questions[key] ? DATA.questions[key].label : key);
 // The person's own check, prefilled (relative on screen, absolute in exports and QR codes).
 const checkerHref = (query) => `../checker/${query ? `?${query}` : ""}`;
 const absolute = (href) => new URL(href, location.href).href;
@@ -215,17 +218,17 @@ const levelName = (level) => DATA.levels[level] || level;
 function resultRow(r) {
   const tr = el("tr", { dataset: { row: String(r.row) } });
   if (r.verdict) tr.dataset.verdict = r.verdict;
-  const reasons = (r.findings || []).filter((f) => f.severity !== "note");
+  const reasons = r.findings || []; // [severity, message, clause], notes left out
   tr.append(
     el("td", { text: String(r.row) }),
     el("th", { scope: "row", text: r.name || "（无姓名）" }),
     el("td", { text: r.level }),
     el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
       r.verdict ? LABELS.verdict[r.verdict] : "未检查：表格有误"),
-    el("td", { text: (r.missing || []).map((m) => m.label).join("；") }),
-    el("td", {}, ...reasons.map((f) => el("div", { class: `finding finding--${f.severity}` },
-      el("span", { class: "finding-severity", text: `${LABELS.severity[f.severity]}：` }), el("span", { text: f.message }),
-      " ", clauseLink(f.clause)))),
+    el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
+    el("td", {}, ...reasons.map(([severity, message, clause]) => el("div", { class: `finding finding--${severity}` },
+      el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
+      " ", clauseLink(clause)))),
     el("td", { text: r.fee_yuan === null ? "" : `${r.fee_yuan}元` }),
     el("td", {}, r.verdict ? el("a", { href: checkerHref(r.query), class: "person-link", text: "打开" }) : ""),
   );
@@ -320,18 +323,19 @@ function buildBundle(batch, svgs) {
   const pages = people.map((r, n) => {
     const url = absolute(checkerHref(r.query));
     const qr = svgs ? svgNode(svgs[n]) : null;
-    const reasons = r.findings.filter((f) => f.severity !== "note");
+    const reasons = r.findings;
     return el("section", { class: "print-page print-person", dataset: { printRow: String(r.row) } },
       el("h2", { text: `${r.name || "（无姓名）"}　申报自查清单` }),
       el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
       el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url }))),
-      r.missing.length ? el("p", { text: `还需回答：${r.missing.map((m) => m.label).join("；")}` }) : null,
-      reasons.length ? el("ul", {}, ...reasons.map((f) => el("li", {}, `${LABELS.severity[f.severity]}：${f.message}（`, clauseLink(f.clause), "）"))) : null,
+      r.missing.length ? el("p", { text: `还需回答：${r.missing.map(questionLabel).join("；")}` }) : null,
+      reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
+        el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null,
       el("h3", { text: "材料与步骤清单" }),
-      el("ul", { class: "checklist print-checklist" }, ...r.checklist.map((c) => el("li", {},
-        el("span", { class: "checkbox", "aria-hidden": "true" }), `${c.title}（${LABELS.who[c.who]}，`, clauseLink(c.clause), "）"))),
+      el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) => el("li", {},
+        el("span", { class: "checkbox", "aria-hidden": "true" }), `${title}（${LABELS.who[who]}，`, clauseLink(clause), "）"))),
       el("h3", { text: "已填的回答" }),
-      el("dl", { class: "print-answers" }, ...r.answers.flatMap((a) => [el("dt", { text: a.label }), el("dd", { text: a.value })])),
+      el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })])),
       el("p", { class: "signature", text: "申报人签名：________________　　单位审核人：________________　　日期：____________" }));
   });
   $("print-bundle").replaceChildren(summary, unit, ...pages);
