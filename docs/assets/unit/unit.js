@@ -230,7 +230,9 @@ function resultRow(r) {
       el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
       " ", clauseLink(clause)))),
     el("td", { text: r.fee_yuan === null ? "" : `${r.fee_yuan}元` }),
-    el("td", {}, r.verdict ? el("a", { href: checkerHref(r.query), class: "person-link", text: "打开" }) : ""),
+    el("td", {}, r.verdict ? el("a", {
+      href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
+    }) : ""),
   );
   return tr;
 }
