@@ -18,6 +18,7 @@ from typing import Any, Callable, Sequence, TextIO
 from . import trace
 from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
+from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
 from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
@@ -54,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="自查的日期（默认：本机日期）；晚于通知的截止日期时，结果会提示材料接收已截止")
     sub.add_parser("questions", help="以 JSON 输出全部问题")
     sub.add_parser("clauses", help="以 JSON 输出条款溯源表")
+    batch_cli.add_parser(sub)
     return parser
 
 
@@ -164,6 +166,8 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, stdout: TextIO | None
     if stdout is None:
         _say("标准输出已关闭，无法写出结果。")
         return EXIT_BAD_INPUT
+    if args.command == "batch":  # reads a file, writes its own output and row messages
+        return batch_cli.run(args, stdout)
     render = _output(args, stdin)
     if render is None:
         return EXIT_BAD_INPUT

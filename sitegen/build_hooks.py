@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import (
-    checker_assets, checker_page, citations, compress, error_pages, figures, glossary, notice_page, offline, trace_page,
+    checker_assets, checker_page, citations, compress, error_pages, extra_wheels, figures, glossary, notice_page,
+    offline, trace_page, unit_page,
 )
 
 #: Marker in a page → function returning the Markdown that replaces it.
@@ -19,10 +20,11 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:fees -->": figures.fees_markdown,
     "<!-- gen:periods -->": figures.periods_markdown,
     "<!-- gen:timeline -->": figures.timeline_markdown,
+    "<!-- gen:unit -->": unit_page.page_html,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
-NO_TOOLTIPS = {"glossary.md", "checker/index.md"}
+NO_TOOLTIPS = {"glossary.md", "checker/index.md", "unit/index.md"}
 
 
 def on_config(config: Any) -> Any:
@@ -61,6 +63,7 @@ def on_post_build(config: Any) -> None:
     write the service worker that keeps it all offline, and pre-compress."""
     site_dir = Path(config["site_dir"])
     checker_assets.copy_into(site_dir)
+    extra_wheels.copy_into(site_dir)  # the unit's desk (/unit/): loaded there only
     offline.write(site_dir)
     error_pages.write(site_dir)  # after offline: never needed offline
     compress.compress_site(site_dir)

@@ -30,7 +30,8 @@ from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
 NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
-TEMPLATES = Path(__file__).with_name("templates") / "checker"
+#: The checker page's templates, and the unit page's (which share the macros).
+TEMPLATES = [Path(__file__).with_name("templates") / name for name in ("checker", "unit")]
 #: One template per question type.
 QUESTION_TEMPLATES = {
     "choice": "question_choice.html",
@@ -68,7 +69,7 @@ def _environment() -> Environment:
     return env
 
 
-def _render(name: str, **context: Any) -> str:
+def render(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context)
 
 
@@ -94,12 +95,12 @@ def _context() -> dict[str, Any]:
 
 
 def form_html() -> str:
-    return _render("form.html", **_context())
+    return render("form.html", **_context())
 
 
 def generic_checklist_html() -> str:
     """Every checklist item, step and date, marked with whom it applies to."""
-    return _render("generic_checklist.html", **_context())
+    return render("generic_checklist.html", **_context())
 
 
 def page_data() -> dict[str, Any]:
@@ -119,4 +120,4 @@ def page_data() -> dict[str, Any]:
 def page_html() -> str:
     # JSON in a <script> element: "</" must not close it early.
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
-    return "\n" + _render("page.html", data=Markup(data), **_context()) + "\n"
+    return "\n" + render("page.html", data=Markup(data), **_context()) + "\n"

@@ -7,8 +7,8 @@
 // phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
 // snapshot-stored, result {payload}, error {message} (after ready), and
 // failed {kind, detail} (the start failed; kind names the sentence the page
-// shows, detail goes to the console). A new message type is one more entry in
-// HANDLERS below.
+// shows, detail goes to the console); for the unit's desk, batch-result and
+// batch-error {id}. A new message type is one more entry in HANDLERS below.
 
 // Generated at build time (sitegen/checker_assets.py): the versioned runtime
 // paths, each file's cache, size and hash, and Pyodide's loader.
@@ -16,6 +16,7 @@ import { files, loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.
 
 const post = (message) => self.postMessage(message);
 let respond = null;
+let python = null; // the interpreter, once ready: the unit's desk (batch.js) calls into it
 
 // ---- runtime files: fetched once, checked, kept ------------------------------
 
@@ -257,6 +258,7 @@ async function init() {
     }
   }
   respond = checkerRespond; // from here on, the start has succeeded
+  python = pyodide;
   post({ type: "ready", boot: restored ? "snapshot" : "fresh" });
   // Module imports bypass fetch(), so keep the two loader modules for offline
   // use now that the imports have put them in the HTTP cache (no new download).
@@ -284,6 +286,13 @@ const HANDLERS = {
   evaluate(data) {
     const json = typeof data.json === "string" ? data.json : JSON.stringify(data.answers || {});
     post({ type: "result", payload: respond(json, typeof data.today === "string" ? data.today : null) });
+  },
+  // The unit's desk (/unit/): its own module, imported only when such a
+  // message comes, so /checker/ never loads it. It answers batch-result or
+  // batch-error with the message's id.
+  batch(data) {
+    import("./batch.js").then((batch) => batch.handle(python, data)).catch((error) =>
+      post({ type: "batch-error", id: data.id, message: String(error && error.message ? error.message : error) }));
   },
 };
 

@@ -1,0 +1,142 @@
+"""Benchmark the unit's desk with a 1,000-row roster and print a table.
+
+    .venv/bin/python bench/unit.py [--rows 1000] [--rounds 3] [--server nginx|python]
+
+Measures (medians over the rounds):
+  (a) the page, headless Debian chromium: from "ready" (<html data-checker>)
+      to the results shown for a pasted TSV, a GB18030 CSV and an .xlsx (the
+      first .xlsx also loads openpyxl into the worker; then warm), the .xlsx
+      and .csv exports, and the print bundle with a QR code per person;
+  (b) the CLI: ``python -m checker batch`` on the CSV and the .xlsx (a whole
+      process, start-up included), and with ``--out result.xlsx``.
+Run nginx under the shared lock (``flock /tmp/gxgm-nginx.lock``). Not a test:
+it asserts nothing. Writes JSON to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.batch.rosters import staff_sets, table, to_csv, to_xlsx  # noqa: E402
+from tests.site import nginx  # noqa: E402
+from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
+from tests.site.unit_helpers import open_unit  # noqa: E402
+
+
+def timed_check(page: Any, action: Callable[[], None]) -> float:
+    """Milliseconds from the action to the results shown (the page's own clock)."""
+    before = int(page.evaluate("document.getElementById('unit-app').dataset.checked || '0'"))
+    start = page.evaluate("performance.now()")
+    action()
+    page.wait_for_function(
+        "n => { const a = document.getElementById('unit-app'); return Number(a.dataset.checked || 0) > n && a.dataset.busy === 'false'; }",
+        arg=before, timeout=120000)
+    return page.evaluate("performance.now()") - start
+
+
+def timed_download(page: Any, selector: str) -> float:
+    start = time.perf_counter()
+    with page.expect_download(timeout=120000) as info:
+        page.click(selector)
+    info.value.path()
+    return (time.perf_counter() - start) * 1000
+
+
+def browser_round(browser: Any, base: str, tsv: str, csv_bytes: bytes, xlsx: bytes) -> dict[str, float]:
+    ctx = browser.new_context(locale="zh-CN", accept_downloads=True)
+    page = ctx.new_page()
+    open_unit(page, base)
+    out: dict[str, float] = {}
+
+    def paste() -> None:
+        page.evaluate("text => { document.getElementById('paste').value = text; }", tsv)
+        page.click("#paste-check")
+
+    def file(name: str, data: bytes) -> Callable[[], None]:
+        return lambda: page.set_input_files("#roster", files=[{"name": name, "mimeType": "application/octet-stream",
+                                                               "buffer": data}])
+
+    out["paste TSV"] = timed_check(page, paste)
+    out["CSV (GB18030)"] = timed_check(page, file("r.csv", csv_bytes))
+    out[".xlsx, first (loads openpyxl)"] = timed_check(page, file("r.xlsx", xlsx))
+    out[".xlsx, again"] = timed_check(page, file("r2.xlsx", xlsx))
+    out["export .xlsx"] = timed_download(page, "#export-xlsx")
+    out["export .xlsx, again"] = timed_download(page, "#export-xlsx")
+    out["export .csv"] = timed_download(page, "#export-csv")
+    page.evaluate("window.print = () => {}")
+    start = time.perf_counter()
+    page.click("#print-bundle-button")
+    page.wait_for_selector("#unit-app[data-print='ready']", state="attached", timeout=300000)
+    out["print bundle incl. QR codes"] = (time.perf_counter() - start) * 1000
+    ctx.close()
+    return out
+
+
+def cli_time(*args: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "checker", "batch", *args], cwd=ROOT, check=True, capture_output=True)
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--server", choices=("nginx", "python"), default="python")
+    args = parser.parse_args()
+    rows = table(staff_sets(args.rows, seed=1000))  # a realistic mix of verdicts
+    tsv, csv_bytes, xlsx = to_csv(rows, "\t"), to_csv(rows).encode("gb18030"), to_xlsx(rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "r.csv").write_bytes(csv_bytes)
+        (work / "r.xlsx").write_bytes(xlsx)
+        cli: dict[str, list[float]] = {"CLI, CSV": [], "CLI, .xlsx": [], "CLI, CSV → --out .xlsx": []}
+        for _ in range(max(args.rounds, 5)):
+            cli["CLI, CSV"].append(cli_time(str(work / "r.csv")))
+            cli["CLI, .xlsx"].append(cli_time(str(work / "r.xlsx")))
+            cli["CLI, CSV → --out .xlsx"].append(cli_time(str(work / "r.csv"), "--out", str(work / "o.xlsx")))
+        site = build_site(work / "site")
+        proc = None
+        if args.server == "nginx":
+            base, proc = nginx.start(site, work / "nginx")
+        else:
+            base, server = serve(site)
+        from playwright.sync_api import sync_playwright
+
+        page_runs: list[dict[str, float]] = []
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for _ in range(args.rounds):
+                    page_runs.append(browser_round(browser, base, tsv, csv_bytes, xlsx))
+                browser.close()
+        finally:
+            if proc:
+                nginx.stop(proc)
+            else:
+                server.shutdown()
+    figures = {f"page: {k}": [r[k] for r in page_runs] for k in page_runs[0]}
+    figures.update(cli)
+    print(f"{args.rows} rows, {args.rounds} rounds, server {args.server}; medians (ms)")
+    for name, values in figures.items():
+        print(f"  {name:<42} {statistics.median(values):8.0f}   (min {min(values):.0f}, max {max(values):.0f})")
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / f"unit-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps({"rows": args.rows, "server": args.server, "figures": figures}, indent=2))
+    print(f"written: {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

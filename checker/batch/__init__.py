@@ -1,0 +1,16 @@
+"""The unit's desk: a whole staff list (花名册) checked at once.
+
+One implementation for the CLI (``python -m checker batch``) and the /unit/
+page (through :mod:`checker.batch.web` in the page's Pyodide worker): reading
+a roster (pasted TSV, CSV in UTF-8 / UTF-8-BOM / GB18030, ``.xlsx``), matching
+its columns to the questions, evaluating every row with :func:`checker.evaluate`'s
+engine, the unit's own checklist, and the exports.
+
+The rules stay standard-library only; only this subpackage may use
+``openpyxl`` (``.xlsx``) and ``segno`` (QR codes), imported lazily where needed.
+"""
+
+from .reading import RosterError, read_roster, read_text
+from .roster import Batch, RowResult, check_table, unit_answers
+
+__all__ = ["Batch", "RosterError", "RowResult", "check_table", "read_roster", "read_text", "unit_answers"]

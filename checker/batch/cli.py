@@ -1,0 +1,125 @@
+"""``python -m checker batch ROSTER [--unit UNIT.json] [--format json|text] [--out FILE]``.
+
+Exit 0 when the roster was read (problems in rows go to stderr and into the
+output), 2 when it cannot be read at all; one message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from ..answers import AnswerError, loads
+from ..result import VERDICT_LABELS
+from .reading import RosterError, read_roster
+from .roster import Batch, check_table, unit_answers
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+OUT_FORMATS = (".xlsx", ".csv", ".json")
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser("batch", help="单位批量自查：读入花名册（.csv 或 .xlsx），逐行给出结论")
+    parser.add_argument("file", help="花名册：.csv（UTF-8 或 GBK）、制表符分隔的文本或 .xlsx；第一行为列标题，须有“姓名”列")
+    parser.add_argument("--unit", metavar="UNIT.json", help="单位共同的答案（JSON 对象），各行未填的题目按此填写")
+    parser.add_argument("--format", choices=("json", "text"), default="json", help="标准输出的格式（默认 json）")
+    parser.add_argument("--out", metavar="FILE", help="另存结果：.xlsx、.csv（UTF-8 带 BOM）或 .json")
+    parser.add_argument("--base-url", default="/", help="个人自查链接的网站地址（写入导出文件），默认 /")
+    return parser
+
+
+class _Refused(Exception):
+    pass
+
+
+def _read_bytes(path: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except FileNotFoundError:
+        raise _Refused(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise _Refused(f"{path} 是文件夹，不是花名册文件。") from None
+    except OSError as err:
+        raise _Refused(f"无法读取 {path}（{err.strerror or type(err).__name__}）。") from None
+
+
+def _unit(path: str | None) -> dict[str, Any]:
+    if not path:
+        return {}
+    data = _read_bytes(path)
+    try:
+        # The same strict reader as `check` (duplicate keys, huge integers, deep nesting).
+        return unit_answers(loads(data.decode("utf-8-sig")))
+    except UnicodeDecodeError:
+        raise _Refused(f"单位答案文件 {path} 不是 UTF-8 编码的文本。") from None
+    except AnswerError as err:
+        raise _Refused(f"单位答案文件 {path}：{err.message}") from None
+
+
+def _write_out(batch: Batch, path: str, base_url: str) -> None:
+    suffix = Path(path).suffix.lower()
+    if suffix not in OUT_FORMATS:
+        raise _Refused(f"--out 的文件名须以 {'、'.join(OUT_FORMATS)} 结尾：{path}")
+    if suffix == ".json":
+        data = (json.dumps(batch.to_contract(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    elif suffix == ".csv":
+        from .export import to_csv
+
+        data = to_csv(batch, base_url)
+    else:
+        from .export import to_xlsx
+
+        data = to_xlsx(batch, base_url)
+    try:
+        Path(path).write_bytes(data)
+    except OSError as err:
+        raise _Refused(f"无法写入 {path}（{err.strerror or type(err).__name__}）。") from None
+
+
+def format_text(batch: Batch) -> str:
+    lines = []
+    for row in batch.rows:
+        verdict = f"{VERDICT_LABELS[row.verdict]}（{row.verdict}）" if row.verdict else "未检查（表格有误）"
+        fee = f"，评审费{row.fee_yuan}元" if row.fee_yuan is not None else ""
+        lines.append(f"第{row.row}行 {row.name or '（无姓名）'}：{verdict}{fee}")
+    counts = "、".join(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items())
+    lines.append(f"\n合计 {len(batch.rows)} 人：{counts}；评审费合计 {batch.fee_total} 元（七）。")
+    return "\n".join(lines) + "\n"
+
+
+def report_problems(batch: Batch, stderr: TextIO) -> None:
+    """Row problems, one line each; an ignored column once, not on every row."""
+    ignored: dict[str, list[int]] = {}
+    problems = {c.header: c.problem for c in batch.columns if c.key is None}
+    for row in batch.rows:
+        for error in row.errors:
+            if problems.get(error["column"]) == error["message"]:
+                ignored.setdefault(error["column"], []).append(row.row)
+            else:
+                stderr.write(f"python -m checker batch: 第{row.row}行，“{error['column']}”列：{error['message']}\n")
+    for column, rows in ignored.items():
+        where = "、".join(map(str, rows[:10])) + ("……" if len(rows) > 10 else "")
+        stderr.write(f"python -m checker batch: “{column}”列：{problems[column]}（有内容的行：第{where}行）\n")
+
+
+def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        unit = _unit(args.unit)
+        batch = check_table(read_roster(_read_bytes(args.file), args.file), unit)
+        if args.out:
+            _write_out(batch, args.out, args.base_url)
+    except (_Refused, RosterError) as err:
+        stderr.write(f"python -m checker batch: {err}\n")
+        return EXIT_BAD_INPUT
+    report_problems(batch, stderr)
+    if args.format == "text":
+        stdout.write(format_text(batch))
+    else:
+        json.dump(batch.to_contract(), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    return EXIT_OK

@@ -1,0 +1,112 @@
+"""The bridge the /unit/ page's worker calls inside Pyodide (see
+docs/assets/checker/batch.js): JSON text in, JSON text out; file contents
+travel as base64. The last batch is kept in this module's memory (the worker's)
+for the exports and the print, and nowhere else: nothing is written to storage.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from ..answers import AnswerError
+from ..notice import load
+from ..questions import BY_ID
+from .reading import RosterError, read_roster, read_text
+from .roster import Batch, check_table, unit_answers
+
+_last: Batch | None = None
+
+
+def _clause(clause_id: str) -> dict[str, str]:
+    clause = load().clauses.get(clause_id)
+    return {"id": clause_id, "label": clause.label if clause else clause_id}
+
+
+def _describe(key: str, value: Any) -> str:
+    q = BY_ID[key]
+    option = next((o for o in q.options if o.value == value), None)
+    if option:
+        return option.label
+    return f"{value}{q.unit}" if q.unit else str(value)
+
+
+def _row(r: Any) -> dict[str, Any]:
+    """A row for the page, compact (a thousand rows cross as one JSON text):
+    labels of questions and clauses are in the page already."""
+    data = r.to_contract()
+    res = r.result
+    data["query"] = r.query if res else None
+    data["answers"] = [[k, _describe(k, v)] for k, v in r.answers.items()]
+    data["level"] = _describe("target_level", r.answers["target_level"]) if "target_level" in r.answers else ""
+    if res:
+        data["missing"] = list(res.missing)
+        data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]
+        data["checklist"] = [[c.title, c.who, c.clause] for c in res.checklist]
+    return data
+
+
+def _summary(batch: Batch) -> dict[str, Any]:
+    data = batch.to_contract()
+    data["rows"] = [_row(r) for r in batch.rows]
+    data["fees"] = batch.fees_by_level()
+    data["unit_checklist"] = [{**item, "clause": _clause(item["clause"])} for item in batch.unit_checklist()]
+    data["publicity"] = batch.publicity()
+    data["columns"] = [{"header": c.header, "key": c.key} for c in batch.columns]
+    return data
+
+
+def check(request_json: str) -> str:
+    """``{"text": …}`` (pasted) or ``{"file": base64, "filename": …}``, with
+    ``"unit": {answers}`` → ``{"batch": …}`` or ``{"error": message}``."""
+    global _last
+    request = json.loads(request_json)
+    try:
+        unit = unit_answers(request.get("unit") or {})
+    except AnswerError as err:
+        return json.dumps({"error": f"单位共同的答案：{err.message}"}, ensure_ascii=False)
+    try:
+        if "file" in request:
+            table = read_roster(base64.b64decode(request["file"]), request.get("filename", ""))
+        else:
+            table = read_text(request.get("text", ""))
+        batch = check_table(table, unit)
+    except RosterError as err:
+        _last = None
+        return json.dumps({"error": str(err)}, ensure_ascii=False)
+    _last = batch
+    return json.dumps({"batch": _summary(batch)}, ensure_ascii=False)
+
+
+def export(request_json: str) -> str:
+    """``{"kind": "xlsx"|"csv", "base_url": …}`` → ``{"data": base64}`` of the last batch."""
+    request = json.loads(request_json)
+    if _last is None:
+        return json.dumps({"error": "还没有检查任何花名册。"}, ensure_ascii=False)
+    from .export import to_csv, to_xlsx
+
+    writer = to_xlsx if request["kind"] == "xlsx" else to_csv
+    return json.dumps({"data": base64.b64encode(writer(_last, request.get("base_url", "/"))).decode("ascii")})
+
+
+def template(request_json: str) -> str:
+    """``{"kind": "xlsx"|"csv"}`` → ``{"data": base64}``: a blank roster."""
+    from .template import template_csv, template_xlsx
+
+    kind = json.loads(request_json)["kind"]
+    data = template_xlsx() if kind == "xlsx" else template_csv()
+    return json.dumps({"data": base64.b64encode(data).decode("ascii")})
+
+
+def qr(request_json: str) -> str:
+    """``{"urls": [...]}`` → ``{"svgs": [...]}``."""
+    from .qr import qr_svg
+
+    return json.dumps({"svgs": [qr_svg(url) for url in json.loads(request_json)["urls"]]})
+
+
+def ping(request_json: str) -> str:
+    """Nothing: the page calls it once at start-up, so that this module and
+    what a CSV needs are loaded before the page says it is ready."""
+    return "{}"

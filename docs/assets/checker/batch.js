@@ -1,0 +1,72 @@
+// The unit's desk (/unit/) in the checker's worker: imported by worker.js only
+// when the first {type: "batch"} message arrives, so /checker/ never loads it.
+// Everything the batch code needs beyond the checker (an extra slice of the
+// standard library, then openpyxl or segno) is fetched from this site only
+// when a call needs it. Only JSON text crosses into Python; file contents
+// travel as base64. Nothing is stored: the roster lives in this worker's memory.
+
+// Generated at build time (sitegen/extra_wheels.py) beside the unit page's
+// scripts; this module is served from assets/checker/v-<hash>/.
+import { stdlib, wheels } from "../../unit/wheels.js";
+
+const EXTRA = "/lib/unit-stdlib";
+const loading = new Map();
+
+async function bytesOf(url) {
+  const response = await self.fetch(url); // worker.js keeps it in the runtime cache
+  if (!response.ok) throw new Error(`文件下载失败（HTTP ${response.status}）：${url.split("/").pop()}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+function once(key, load) {
+  if (!loading.has(key)) {
+    const promise = load();
+    promise.catch(() => loading.delete(key)); // a failed download can be tried again
+    loading.set(key, promise);
+  }
+  return loading.get(key);
+}
+
+// The extra standard-library modules go into their own folder, added to the
+// path; packages the checker already imported from its trimmed zip (encodings,
+// importlib …) get that folder's part of them on their __path__.
+function addStdlib(pyodide) {
+  return once("stdlib", async () => {
+    pyodide.unpackArchive(await bytesOf(stdlib), "zip", { extractDir: EXTRA });
+    pyodide.runPython(`
+import os, sys
+root = ${JSON.stringify(EXTRA)}
+sys.path.append(root)
+for name in os.listdir(root):
+    package = sys.modules.get(name)
+    if os.path.isdir(os.path.join(root, name)) and package is not None and hasattr(package, "__path__"):
+        package.__path__.append(os.path.join(root, name))
+sys.path_importer_cache.clear()
+`);
+  });
+}
+
+function addWheels(pyodide, feature) {
+  return once(feature, async () => {
+    const all = await Promise.all(wheels[feature].map(bytesOf));
+    for (const bytes of all) pyodide.unpackArchive(bytes, "wheel");
+    // Not importlib.invalidate_caches(): it imports importlib.metadata, which the
+    // trimmed standard library leaves out. New finders see the new files.
+    pyodide.runPython("import sys; sys.path_importer_cache.clear()");
+  });
+}
+
+let bridge = null;
+
+/** {type: "batch", id, call: "check"|"export"|"template"|"qr", args, needs: ["openpyxl"|"segno"]} */
+export async function handle(pyodide, message) {
+  try {
+    await addStdlib(pyodide);
+    for (const feature of message.needs || []) await addWheels(pyodide, feature);
+    bridge = bridge || pyodide.pyimport("checker.batch.web");
+    const payload = bridge[message.call](JSON.stringify(message.args || {}));
+    self.postMessage({ type: "batch-result", id: message.id, payload });
+  } catch (error) {
+    self.postMessage({ type: "batch-error", id: message.id, message: String(error && error.message ? error.message : error) });
+  }
+}

@@ -1,0 +1,428 @@
+// The unit's desk (/unit/): a staff list in, every person's verdict and
+// checklist out, through the checker's own worker (boot.js starts it) and the
+// same Python rules (checker.batch, see docs/assets/checker/batch.js).
+// Nothing leaves the browser and nothing is stored: the roster is held in this
+// page's memory and the worker's only. Text from the roster is only ever
+// inserted with textContent, never parsed as HTML.
+
+const root = document.getElementById("unit-app");
+const DATA = JSON.parse(document.getElementById("unit-data").textContent);
+const LABELS = DATA.labels;
+const html = document.documentElement;
+// As on /checker/ (app.js): fail on a stall of the download, never on its
+// total time; then give Python a while to start; wait for boot.js (async).
+const STALL_MS = Number(window.CHECKER_STALL_MS || 30000);
+const START_MS = Number(window.CHECKER_START_MS || 60000);
+const BOOT_WAIT_MS = Number(window.CHECKER_BOOT_WAIT_MS || 15000);
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, props = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === "text") node.textContent = value;
+    else if (key === "dataset") Object.assign(node.dataset, value);
+    else node.setAttribute(key, value);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+};
+// A clause id (or {id, label}) → the link to it on the notice page.
+const clauseLink = (clause) => {
+  const id = typeof clause === "string" ? clause : clause.id;
+  const known = DATA.clauses[id];
+  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: id });
+};
+const questionLabel = (key) => (DATA.questions[key] ? DATA.questions[key].label : key);
+// The person's own check, prefilled (relative on screen, absolute in exports and QR codes).
+const checkerHref = (query) => `../checker/${query ? `?${query}` : ""}`;
+const absolute = (href) => new URL(href, location.href).href;
+const siteRoot = () => new URL("../", location.href).href;
+
+// ---- the worker -------------------------------------------------------------
+
+let worker = null;
+let ready = false;
+let nextId = 1;
+const waiting = new Map();
+let busyCount = 0;
+
+function setBusy(delta) {
+  busyCount += delta;
+  root.dataset.busy = busyCount > 0 ? "true" : "false"; // testing hook
+}
+
+let watchdog = null;
+
+function setStatus(text, value, max = 100) {
+  $("unit-status").hidden = false;
+  $("unit-status-text").textContent = text;
+  if (value !== undefined) {
+    $("unit-progress").max = max || 1;
+    $("unit-progress").value = value;
+  }
+}
+
+/** The start failed: the page shows its sentence for this kind (generated with
+ * the page, sitegen/unit_page.py, shown by checker.css from <html
+ * data-checker-failure>); the detail goes to the console only. */
+function fail(kind, detail) {
+  clearTimeout(watchdog);
+  if (detail) console.error("unit:", detail);
+  if (window.checkerBoot && window.checkerBoot.fail) window.checkerBoot.fail(kind);
+  if (worker) worker.terminate();
+  for (const { reject } of waiting.values()) reject(new Error(kind));
+  waiting.clear();
+  if (html.dataset.checker === "failed") return;
+  html.dataset.checkerFailure = kind;
+  html.dataset.checker = "failed";
+}
+
+function watch(ms, kind) {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => fail(kind, `no word from the checker's worker for ${ms} ms`), ms);
+}
+
+/** Call checker.batch.web.<call>(JSON) in the worker; resolves with the parsed reply. */
+function call(name, args, needs = []) {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ type: "batch", id, call: name, args, needs });
+  });
+}
+
+function settle(data) {
+  const pending = waiting.get(data.id);
+  if (!pending) return;
+  waiting.delete(data.id);
+  if (data.type === "batch-error") pending.reject(new Error(data.message));
+  else pending.resolve(JSON.parse(data.payload));
+}
+
+// The checker's worker protocol (worker.js), plus the unit's batch replies.
+const ON_MESSAGE = {
+  progress: (data) => {
+    watch(STALL_MS, "network");
+    setStatus(`正在下载自查程序……（${Math.round(data.loaded / 1024)} / ${Math.round(data.total / 1024)} KB）`,
+              data.loaded, data.total);
+  },
+  phase: () => {
+    watch(START_MS, "start");
+    setStatus("下载完成，正在启动……");
+  },
+  ready: (data) => {
+    // Python is up; load the batch code (and what a CSV needs) before saying
+    // "ready", so that checking a CSV or a pasted table needs no request.
+    setStatus("正在加载批量检查程序……");
+    call("ping", {}).then(() => {
+      clearTimeout(watchdog);
+      ready = true;
+      root.dataset.boot = data.boot;
+      $("unit-status").hidden = true;
+      html.dataset.checker = "ready";
+      root.dataset.busy = "false";
+      performance.mark("checker-ready"); // read by bench/unit.py
+      if (source) check(); // a file chosen while Python was starting
+    }, (error) => fail("start", error.message));
+  },
+  failed: (data) => fail(data.kind, data.detail),
+  "batch-result": settle,
+  "batch-error": settle,
+  error: (data) => {
+    console.error("unit:", data.message);
+    for (const [id, { reject }] of waiting) {
+      waiting.delete(id);
+      reject(new Error("计算出错，请刷新页面重试。"));
+    }
+  },
+};
+
+function takeOver(boot) {
+  if (html.dataset.checker === "failed") return; // boot.js found no WebAssembly, or gave up on this script
+  worker = boot.worker;
+  watch(STALL_MS, "network");
+  setStatus("正在准备自查程序……", 0);
+  const onError = (event) => (ready ? ON_MESSAGE.error({ message: event.message }) : fail("scripts", event.message));
+  const onMessage = (event) => {
+    const handler = ON_MESSAGE[event.data && event.data.type];
+    if (handler) handler(event.data);
+  };
+  for (const event of boot.claim()) {
+    if (event.type === "error") onError(event);
+    else onMessage(event);
+  }
+  worker.onerror = onError;
+  worker.onmessage = onMessage;
+}
+
+function startWorker() {
+  if (window.checkerBoot) {
+    takeOver(window.checkerBoot);
+    return;
+  }
+  const timer = setTimeout(() => fail("scripts", "boot.js did not run"), BOOT_WAIT_MS);
+  document.addEventListener("checker-boot", () => {
+    clearTimeout(timer);
+    takeOver(window.checkerBoot);
+  }, { once: true });
+}
+
+// ---- input ------------------------------------------------------------------
+
+let source = null; // {text} or {file: base64, filename}: in memory only
+let lastBatch = null;
+let checks = 0;
+
+function unitAnswers() {
+  const answers = {};
+  for (const key of DATA.unit_keys) {
+    const checked = document.querySelector(`#unit-form input[name="${key}"]:checked`);
+    if (!checked || checked.value === "") continue;
+    answers[key] = checked.value === "true" ? true : checked.value === "false" ? false : checked.value;
+  }
+  return answers;
+}
+
+function readAsBase64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(new Error("无法读取这个文件"));
+    reader.readAsDataURL(file);
+  });
+}
+
+const isXlsx = (base64) => base64.startsWith("UEsDB"); // "PK\x03\x04", a zip
+
+async function check() {
+  if (!ready || !source) return;
+  setBusy(+1);
+  try {
+    const needs = source.file && isXlsx(source.file) ? ["openpyxl"] : [];
+    const reply = await call("check", { ...source, unit: unitAnswers() }, needs);
+    if (reply.error) showMessage(reply.error);
+    else show(reply.batch);
+  } catch (error) {
+    showMessage(`检查出错：${error.message}`);
+  } finally {
+    root.dataset.checked = String(++checks); // testing hook: how many checks have finished
+    setBusy(-1);
+  }
+}
+
+function showMessage(text) {
+  lastBatch = null;
+  $("unit-results").hidden = true;
+  $("print-bundle").replaceChildren();
+  const box = $("unit-message");
+  box.replaceChildren(el("p", { text }));
+  box.hidden = false;
+  box.focus();
+}
+
+// ---- results ----------------------------------------------------------------
+
+function show(batch) {
+  lastBatch = batch;
+  $("unit-message").hidden = true;
+  $("unit-results").hidden = false;
+  $("print-bundle").replaceChildren();
+  $("unit-source").textContent = `${source.filename ? `文件：${source.filename}` : "粘贴的表格"}，共 ${batch.rows.length} 人。`;
+  for (const verdict of DATA.verdicts) {
+    document.querySelector(`[data-count="${verdict}"]`).textContent = String(batch.counts[verdict] || 0);
+  }
+  document.querySelector("[data-fee-total]").textContent = String(batch.fee_total);
+  $("unit-fee-detail").textContent = batch.fees.length
+    ? `：${batch.fees.map((f) => `${levelName(f.level)} ${f.fee}元 × ${f.persons}人 = ${f.yuan}元`).join("；")}` +
+      (batch.fees.some((f) => f.ineligible)
+        ? `（其中结论为“不能申报”的 ${batch.fees.reduce((n, f) => n + f.ineligible, 0)} 人也已计入）` : "")
+    : "";
+
+  const errors = batch.rows.flatMap((r) => r.errors.map((e) => ({ ...e, row: r.row, name: r.name })));
+  $("row-errors").replaceChildren(...errors.map((e) =>
+    el("li", { dataset: { rowError: String(e.row) } },
+      el("strong", { text: `第${e.row}行${e.name ? `（${e.name}）` : ""}，“${e.column}”列：` }), el("span", { text: e.message }))));
+  $("row-errors-block").hidden = errors.length === 0;
+
+  $("unit-table").tBodies[0].replaceChildren(...batch.rows.map(resultRow));
+  $("unit-checklist").replaceChildren(...batch.unit_checklist.map(unitItem));
+  $("publicity").tBodies[0].replaceChildren(...batch.publicity.map((p) =>
+    el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
+      el("td", { text: p.current_title }), el("td", { text: p.route }))));
+}
+
+const levelName = (level) => DATA.levels[level] || level;
+
+function resultRow(r) {
+  const tr = el("tr", { dataset: { row: String(r.row) } });
+  if (r.verdict) tr.dataset.verdict = r.verdict;
+  const reasons = r.findings || []; // [severity, message, clause], notes left out
+  tr.append(
+    el("td", { text: String(r.row) }),
+    el("th", { scope: "row", text: r.name || "（无姓名）" }),
+    el("td", { text: r.level }),
+    el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
+      r.verdict ? LABELS.verdict[r.verdict] : "未检查：表格有误"),
+    el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
+    el("td", {}, ...reasons.map(([severity, message, clause]) => el("div", { class: `finding finding--${severity}` },
+      el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
+      " ", clauseLink(clause)))),
+    el("td", { text: r.fee_yuan === null ? "" : `${r.fee_yuan}元` }),
+    el("td", {}, r.verdict ? el("a", {
+      href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
+    }) : ""),
+  );
+  return tr;
+}
+
+function unitItem(item) {
+  const whom = item.rows.length === 0 || item.everyone ? "全部人员" : `第${item.rows.join("、")}行`;
+  return el("li", { class: "checklist-item", dataset: { clause: item.clause.id, item: item.id } },
+    el("span", { class: "checkbox", "aria-hidden": "true" }),
+    el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}；涉及：${whom}）` }),
+    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail", text: item.detail }) : null,
+    " 依据：", clauseLink(item.clause));
+}
+
+// ---- out: downloads and the print bundle ------------------------------------
+
+function download(base64, filename, type) {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = el("a", { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+const TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv;charset=utf-8",
+};
+
+async function action(label, work) {
+  if (!ready) return;
+  setBusy(+1);
+  $("unit-action-status").textContent = `正在${label}……`;
+  try {
+    await work();
+    $("unit-action-status").textContent = `${label}：完成。`;
+  } catch (error) {
+    $("unit-action-status").textContent = `${label}失败：${error.message}`;
+  } finally {
+    setBusy(-1);
+  }
+}
+
+function exportAs(kind) {
+  return action(`导出 ${kind.toUpperCase()}`, async () => {
+    const reply = await call("export", { kind, base_url: siteRoot() }, kind === "xlsx" ? ["openpyxl"] : []);
+    if (reply.error) throw new Error(reply.error);
+    download(reply.data, `单位批量自查结果.${kind}`, TYPES[kind]);
+  });
+}
+
+function template(kind) {
+  return action("下载模板", async () => {
+    const reply = await call("template", { kind }, kind === "xlsx" ? ["openpyxl"] : []);
+    download(reply.data, `花名册模板.${kind}`, TYPES[kind]);
+  });
+}
+
+// segno's inline SVG has no xmlns (it is made for HTML), so it is parsed as
+// HTML (inert: nothing in it runs) and only a plain <svg> is taken over.
+function svgNode(text) {
+  const svg = new DOMParser().parseFromString(text, "text/html").body.firstElementChild;
+  if (!svg || svg.localName !== "svg" || svg.querySelector("script, foreignObject, [href], [src]")) return null;
+  return document.importNode(svg, true);
+}
+
+function buildBundle(batch, svgs) {
+  const today = new Date().toLocaleDateString("zh-CN");
+  const people = batch.rows.filter((r) => r.verdict);
+  const summary = el("section", { class: "print-page print-summary" },
+    el("h2", { text: "单位批量自查汇总" }),
+    el("p", { text: `打印日期：${today}　依据：桂工美职改【2017】4号　共 ${batch.rows.length} 人` }),
+    el("p", { text: DATA.verdicts.map((v) => `${LABELS.verdict[v]} ${batch.counts[v] || 0} 人`).join("　") }),
+    el("p", { text: `评审费合计 ${batch.fee_total} 元${$("unit-fee-detail").textContent}` }),
+    el("table", { class: "print-table" },
+      el("thead", {}, el("tr", {}, ...["行", "姓名", "申报级别", "结论", "评审费"].map((t) => el("th", { text: t })))),
+      el("tbody", {}, ...batch.rows.map((r) => el("tr", {},
+        el("td", { text: String(r.row) }), el("td", { text: r.name }), el("td", { text: r.level }),
+        el("td", { text: r.verdict ? LABELS.verdict[r.verdict] : "未检查：表格有误" }),
+        el("td", { text: r.fee_yuan === null ? "" : String(r.fee_yuan) }))))));
+  const unit = el("section", { class: "print-page print-unit" },
+    el("h2", { text: "本单位的工作清单（本批）" }),
+    el("ul", { class: "checklist" }, ...batch.unit_checklist.map(unitItem)),
+    el("h3", { text: "公示名单（草稿）" }),
+    el("table", { class: "print-table" },
+      el("thead", {}, el("tr", {}, ...["行", "姓名", "申报级别", "现有职称", "申报方式"].map((t) => el("th", { text: t })))),
+      el("tbody", {}, ...batch.publicity.map((p) => el("tr", {}, ...[p.row, p.name, p.level, p.current_title, p.route]
+        .map((t) => el("td", { text: t })))))));
+  const pages = people.map((r, n) => {
+    const url = absolute(checkerHref(r.query));
+    const qr = svgs ? svgNode(svgs[n]) : null;
+    const reasons = r.findings;
+    return el("section", { class: "print-page print-person", dataset: { printRow: String(r.row) } },
+      el("h2", { text: `${r.name || "（无姓名）"}　申报自查清单` }),
+      el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
+      el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url }))),
+      r.missing.length ? el("p", { text: `还需回答：${r.missing.map(questionLabel).join("；")}` }) : null,
+      reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
+        el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null,
+      el("h3", { text: "材料与步骤清单" }),
+      el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) => el("li", {},
+        el("span", { class: "checkbox", "aria-hidden": "true" }), `${title}（${LABELS.who[who]}，`, clauseLink(clause), "）"))),
+      el("h3", { text: "已填的回答" }),
+      el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })])),
+      el("p", { class: "signature", text: "申报人签名：________________　　单位审核人：________________　　日期：____________" }));
+  });
+  $("print-bundle").replaceChildren(summary, unit, ...pages);
+}
+
+function printBundle() {
+  return action("准备打印", async () => {
+    const people = lastBatch.rows.filter((r) => r.verdict);
+    const reply = await call("qr", { urls: people.map((r) => absolute(checkerHref(r.query))) }, ["segno"]);
+    buildBundle(lastBatch, reply.svgs);
+    root.dataset.print = "ready"; // testing hook: the bundle, QR codes included, is in place
+    window.print();
+  });
+}
+
+// Ctrl+P without the button: print what is known, links as text.
+window.addEventListener("beforeprint", () => {
+  if (lastBatch && !$("print-bundle").hasChildNodes()) buildBundle(lastBatch, null);
+});
+
+// ---- wiring -----------------------------------------------------------------
+
+$("roster").addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  setBusy(+1);
+  try {
+    source = { file: await readAsBase64(file), filename: file.name };
+    $("paste").value = "";
+    await check();
+  } catch (error) {
+    showMessage(error.message);
+  } finally {
+    setBusy(-1);
+  }
+});
+$("paste-check").addEventListener("click", () => {
+  source = { text: $("paste").value };
+  $("roster").value = "";
+  check();
+});
+$("unit-form").addEventListener("change", () => check());
+$("export-xlsx").addEventListener("click", () => exportAs("xlsx"));
+$("export-csv").addEventListener("click", () => exportAs("csv"));
+$("print-bundle-button").addEventListener("click", printBundle);
+for (const button of document.querySelectorAll("[data-template]")) {
+  button.addEventListener("click", () => template(button.dataset.template));
+}
+
+startWorker();

@@ -1,0 +1,126 @@
+"""The pure-Python packages the unit's desk (/unit/) needs in the browser —
+openpyxl (with et_xmlfile) for .xlsx and segno for QR codes — copied into the
+site as wheels, like the checker's own (never from a CDN).
+
+Each wheel is zipped from the files of the pinned distribution installed in
+this environment (``pip install .[batch]``), so the build needs no network and
+the browser runs exactly the versions the tests run. With them goes a second,
+small standard-library zip: the modules the batch code, openpyxl and segno use
+beyond the checker's trimmed list (``site_data/unit-stdlib.txt``, written by
+``sitegen/unit_stdlib_modules.mjs``), compiled to bytecode like the checker's.
+
+They live under ``assets/pyodide/<version>/unit/`` with content-hashed names:
+long-cached by the server (deploy/nginx.conf), left out of the service
+worker's up-front copy and kept in the runtime cache once fetched, like
+Pyodide's own files (cache-names.js). The worker fetches them only on /unit/
+and only when needed (batch.js): /checker/ never loads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import zipfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from . import DATA, ROOT, runtime, stdlib
+
+#: Distribution → what the page loads it for. Order matters: dependencies first.
+PACKAGES = {"et_xmlfile": "openpyxl", "openpyxl": "openpyxl", "segno": "segno"}
+STDLIB_LIST = DATA / "unit-stdlib.txt"
+CACHE = ROOT / "build" / "unit-stdlib-cache"
+#: The module the worker's batch.js imports to find them (generated).
+MODULE = "assets/unit/wheels.js"
+_FIXED_TIME = (2017, 1, 1, 0, 0, 0)  # reproducible zips: same files, same bytes
+
+
+@lru_cache(maxsize=None)
+def wheel_bytes(distribution: str) -> tuple[str, bytes]:
+    """``(file name, bytes)`` of a wheel made from the installed distribution."""
+    dist = metadata.distribution(distribution)
+    files = sorted(str(f) for f in dist.files or ())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for rel in files:
+            if "__pycache__" in rel or rel.endswith(".pyc") or rel.startswith(".."):
+                continue
+            path = Path(dist.locate_file(rel))
+            if not path.is_file():
+                continue
+            info = zipfile.ZipInfo(rel, _FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    data = out.getvalue()
+    name = dist.metadata["Name"].replace("-", "_")
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    return f"{name}-{dist.version}-{digest}-py3-none-any.whl", data
+
+
+def folder() -> str:
+    return f"{runtime.pyodide_url()}unit/"
+
+
+def stdlib_wanted() -> list[str]:
+    lines = STDLIB_LIST.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stdlib_zip() -> tuple[str, bytes]:
+    """``(file name, bytes)``: the extra standard-library modules as bytecode,
+    compiled by Pyodide's Python (sitegen/stdlib_pyc.mjs), cached on disk."""
+    keep = set(stdlib_wanted())
+    sources = io.BytesIO()
+    with zipfile.ZipFile(runtime.PYODIDE_DIR / "python_stdlib.zip") as full, zipfile.ZipFile(sources, "w") as small:
+        missing = keep - set(full.namelist())
+        if missing:
+            raise RuntimeError(f"not in this Pyodide's standard library: {sorted(missing)[:5]}; "
+                               "run node sitegen/unit_stdlib_modules.mjs")
+        for info in full.infolist():
+            if info.filename in keep:
+                small.writestr(info, full.read(info))
+    key = hashlib.sha256(sources.getvalue() + stdlib.COMPILER.read_bytes()
+                         + runtime.pyodide_version().encode()).hexdigest()[:16]
+    out = CACHE / f"{key}.zip"
+    if not out.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        src, tmp = CACHE / f"{key}.sources.zip", out.with_suffix(".tmp")
+        src.write_bytes(sources.getvalue())
+        proc = subprocess.run(["node", str(stdlib.COMPILER), str(src), str(tmp)], capture_output=True, text=True,
+                              cwd=ROOT)
+        src.unlink()
+        if proc.returncode != 0:
+            raise RuntimeError(f"compiling the unit's standard library failed:\n{proc.stderr[-2000:]}")
+        tmp.rename(out)
+    data = out.read_bytes()
+    return f"stdlib-unit-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
+
+
+def module_source() -> str:
+    """assets/unit/wheels.js: feature → URLs of the wheels it needs, in order,
+    and the extra standard library."""
+    wanted: dict[str, list[str]] = {}
+    for distribution, feature in PACKAGES.items():
+        filename, _ = wheel_bytes(distribution)
+        wanted.setdefault(feature, []).append(filename)
+    base = "../" * MODULE.count("/") + folder()
+    return (
+        "// Generated by sitegen/extra_wheels.py at build time: what the unit's desk\n"
+        "// loads into the checker's worker, only on /unit/ and only when needed.\n"
+        f"const here = (name) => new URL(`{base}${{name}}`, import.meta.url).href;\n"
+        f"export const wheels = {{{', '.join(f'{k}: {json.dumps(v)}.map(here)' for k, v in wanted.items())}}};\n"
+        f"export const stdlib = here({json.dumps(stdlib_zip()[0])});\n"
+    )
+
+
+def copy_into(site_dir: Path) -> None:
+    target = site_dir / folder()
+    target.mkdir(parents=True, exist_ok=True)
+    for filename, data in [wheel_bytes(d) for d in PACKAGES] + [stdlib_zip()]:
+        (target / filename).write_bytes(data)
+    (site_dir / MODULE).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / MODULE).write_text(module_source(), encoding="utf-8")

@@ -1,0 +1,62 @@
+"""The unit's desk (/unit/, 单位批量自查), generated at build time from the
+``checker`` package like the checker page: the unit's questions, the column
+list and labels come from :mod:`checker.questions` and :mod:`checker.result`;
+``assets/unit/unit.js`` brings it to life through the checker's own worker.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from checker.batch.roster import UNIT_KEYS
+from checker.batch.template import header
+from checker.notice import load
+from checker.questions import BY_ID, QUESTIONS
+from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
+
+from .checker_page import NOTICE_URL, _clause_href, render
+
+
+#: Why the start failed (the kinds the checker's worker and boot.js report, as
+#: on /checker/), in words for a unit's HR officer; shown by checker.css.
+FAILURES = {
+    "unsupported": "您的浏览器不支持运行批量自查（需要 WebAssembly 和 Web Worker）。请换用较新版本的浏览器。",
+    "scripts": "批量自查的页面脚本未能下载。请检查网络后刷新页面。",
+    "network": "网络太慢或已中断，批量自查程序的下载停了下来。请在网络较好时刷新页面，已下载完的文件不必重新下载。",
+    "download": "批量自查程序的文件下载不完整或已损坏。请刷新页面重新下载。",
+    "server": "网站服务器的设置有误（.wasm 文件的类型不是 application/wasm），批量自查无法启动。请告知网站管理员。",
+    "start": "批量自查程序未能启动。请刷新页面重试，或换用较新版本的浏览器。",
+}
+_ALTERNATIVE = "也可以在电脑上用命令行 python -m checker batch 花名册.csv 完成同样的检查。"
+
+
+def page_data() -> dict[str, Any]:
+    return {
+        "unit_keys": [k for k in UNIT_KEYS],
+        "questions": {q.id: {"label": q.label, "header": header(q)} for q in QUESTIONS},
+        "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
+        "verdicts": list(VERDICTS),
+        "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
+        "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},
+        "notice": NOTICE_URL,
+    }
+
+
+def _accepts(q: Any) -> str:
+    """What a roster cell of this question accepts, in words."""
+    if q.options:
+        return "、".join(o.label for o in q.options)
+    return f"整数（{q.unit}）" if q.type == "integer" else "日期，如 2017-06-30"
+
+
+def page_html() -> str:
+    data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
+    unit_questions = [{"id": key, "label": BY_ID[key].label, "hint": BY_ID[key].hint, "clauses": BY_ID[key].clauses,
+                       "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
+    columns = [{"id": q.id, "label": q.label, "accepts": _accepts(q)} for q in QUESTIONS]
+    return "\n" + render("unit_page.html", data=Markup(data), unit_questions=unit_questions, columns=columns,
+                         failures=FAILURES, alternative=_ALTERNATIVE, verdicts=VERDICTS,
+                         labels={"verdict": VERDICT_LABELS}) + "\n"
