@@ -20,6 +20,7 @@ from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
+from .inputs import InputError, read_bytes, source_name
 from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
@@ -69,9 +70,6 @@ def _day(text: str) -> _dt.date:
             f"{bad.problem}：收到 {shown(text)}，应为 {dates.allowed(None)}。") from None  # type: ignore[arg-type]
 
 
-class InputError(Exception):
-    """Input that cannot be read as text (before it is parsed)."""
-
 
 def _say(message: str) -> None:
     """One message on stderr; nothing (and no second error) if stderr is gone."""
@@ -87,26 +85,9 @@ def _say(message: str) -> None:
 
 def read_text(source: str, stdin: TextIO | None) -> str:
     """The answers' text from a file or ``-`` (stdin), at most :data:`MAX_INPUT_BYTES`."""
-    name = "标准输入" if source == "-" else f"文件“{printable(source, 200)}”"
-    try:
-        if source == "-":
-            if stdin is None:
-                raise InputError("标准输入已关闭，没有可读的答案。请用管道或文件提供答案 JSON。")
-            buffer = getattr(stdin, "buffer", None)
-            data = buffer.read(MAX_INPUT_BYTES + 1) if buffer is not None else stdin.read(MAX_INPUT_BYTES + 1).encode("utf-8", "surrogatepass")
-        else:
-            with open(source, "rb") as handle:
-                data = handle.read(MAX_INPUT_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"找不到{name}。") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}是一个目录，应为答案 JSON 文件。") from None
-    except PermissionError:
-        raise InputError(f"没有读取{name}的权限。") from None
-    except OSError as err:
-        raise InputError(f"无法读取{name}（{printable(err.strerror or type(err).__name__)}）。") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}超过 {MAX_INPUT_TEXT} 的上限，不像是一份答案（完整的答案不到 2 KB）。")
+    data = read_bytes(source, stdin, what="答案 JSON 文件", limit=MAX_INPUT_BYTES,
+                      limit_text=MAX_INPUT_TEXT)
+    name = source_name(source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

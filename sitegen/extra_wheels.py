@@ -21,18 +21,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import subprocess
 import zipfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from . import DATA, ROOT, runtime, stdlib
+from . import DATA, runtime, stdlib
 
 #: Distribution → what the page loads it for. Order matters: dependencies first.
 PACKAGES = {"et_xmlfile": "openpyxl", "openpyxl": "openpyxl", "segno": "segno"}
 STDLIB_LIST = DATA / "unit-stdlib.txt"
-CACHE = ROOT / "build" / "unit-stdlib-cache"
 #: The module the worker's batch.js imports to find them (generated).
 MODULE = "assets/unit/wheels.js"
 _FIXED_TIME = (2017, 1, 1, 0, 0, 0)  # reproducible zips: same files, same bytes
@@ -72,31 +70,8 @@ def stdlib_wanted() -> list[str]:
 @lru_cache(maxsize=1)
 def stdlib_zip() -> tuple[str, bytes]:
     """``(file name, bytes)``: the extra standard-library modules as bytecode,
-    compiled by Pyodide's Python (sitegen/stdlib_pyc.mjs), cached on disk."""
-    keep = set(stdlib_wanted())
-    sources = io.BytesIO()
-    with zipfile.ZipFile(runtime.PYODIDE_DIR / "python_stdlib.zip") as full, zipfile.ZipFile(sources, "w") as small:
-        missing = keep - set(full.namelist())
-        if missing:
-            raise RuntimeError(f"not in this Pyodide's standard library: {sorted(missing)[:5]}; "
-                               "run node sitegen/unit_stdlib_modules.mjs")
-        for info in full.infolist():
-            if info.filename in keep:
-                small.writestr(info, full.read(info))
-    key = hashlib.sha256(sources.getvalue() + stdlib.COMPILER.read_bytes()
-                         + runtime.pyodide_version().encode()).hexdigest()[:16]
-    out = CACHE / f"{key}.zip"
-    if not out.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        src, tmp = CACHE / f"{key}.sources.zip", out.with_suffix(".tmp")
-        src.write_bytes(sources.getvalue())
-        proc = subprocess.run(["node", str(stdlib.COMPILER), str(src), str(tmp)], capture_output=True, text=True,
-                              cwd=ROOT)
-        src.unlink()
-        if proc.returncode != 0:
-            raise RuntimeError(f"compiling the unit's standard library failed:\n{proc.stderr[-2000:]}")
-        tmp.rename(out)
-    data = out.read_bytes()
+    compiled by Pyodide's Python like the checker's (sitegen/stdlib.py)."""
+    data = stdlib.compile_zip(stdlib.subset(stdlib_wanted(), "unit_stdlib_modules.mjs"))
     return f"stdlib-unit-{hashlib.sha256(data).hexdigest()[:12]}.zip", data
 
 

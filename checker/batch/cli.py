@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..answers import AnswerError, loads
+from ..inputs import InputError, read_bytes
 from ..result import VERDICT_LABELS
 from .reading import RosterError, read_roster
 from .roster import Batch, check_table, unit_answers
@@ -36,21 +37,22 @@ class _Refused(Exception):
     pass
 
 
-def _read_bytes(path: str) -> bytes:
+#: Far above any staff list (1,000 rows of .xlsx are about 100 KB).
+MAX_ROSTER_BYTES = 50 * 1024 * 1024
+MAX_ROSTER_TEXT = "50 MiB"
+
+
+def _read_bytes(path: str, what: str) -> bytes:
     try:
-        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _Refused(f"找不到文件：{path}") from None
-    except IsADirectoryError:
-        raise _Refused(f"{path} 是文件夹，不是花名册文件。") from None
-    except OSError as err:
-        raise _Refused(f"无法读取 {path}（{err.strerror or type(err).__name__}）。") from None
+        return read_bytes(path, sys.stdin, what=what, limit=MAX_ROSTER_BYTES, limit_text=MAX_ROSTER_TEXT)
+    except InputError as err:
+        raise _Refused(str(err)) from None
 
 
 def _unit(path: str | None) -> dict[str, Any]:
     if not path:
         return {}
-    data = _read_bytes(path)
+    data = _read_bytes(path, "单位答案 JSON 文件")
     try:
         # The same strict reader as `check` (duplicate keys, huge integers, deep nesting).
         return unit_answers(loads(data.decode("utf-8-sig")))
@@ -110,7 +112,7 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO |
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     try:
         unit = _unit(args.unit)
-        batch = check_table(read_roster(_read_bytes(args.file), args.file), unit)
+        batch = check_table(read_roster(_read_bytes(args.file, "花名册文件"), args.file), unit)
         if args.out:
             _write_out(batch, args.out, args.base_url)
     except (_Refused, RosterError) as err:
