@@ -1,7 +1,7 @@
 """The unit's desk (/unit/, 单位批量自查), generated at build time from the
 ``checker`` package like the checker page: the unit's questions, the column
 list and labels come from :mod:`checker.questions` and :mod:`checker.result`;
-``assets/unit/unit.js`` brings it to life through the checker's own worker.
+``assets/checker/unit.js`` (served from the versioned script folder) brings it to life through the checker's own worker.
 """
 
 from __future__ import annotations

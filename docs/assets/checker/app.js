@@ -4,6 +4,9 @@
 // shows the result. Text from the URL or from results is only ever inserted
 // with textContent, never parsed as HTML.
 
+import { connectWorker } from "./connect.js";
+import { $, el } from "./dom.js";
+
 const root = document.getElementById("checker-app");
 const DATA = JSON.parse(document.getElementById("checker-data").textContent);
 const QUESTIONS = DATA.questions;
@@ -12,17 +15,6 @@ const LABELS = DATA.labels;
 const form = document.getElementById("checker-form");
 const html = document.documentElement;
 
-const $ = (id) => document.getElementById(id);
-const el = (tag, props = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "text") node.textContent = value;
-    else if (key === "dataset") Object.assign(node.dataset, value);
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-};
 
 // ---- answers: one handler per question type ------------------------------
 //
@@ -263,42 +255,19 @@ const ON_MESSAGE = {
   },
 };
 
-function onWorkerMessage(data) {
-  const handler = ON_MESSAGE[data && data.type];
-  if (handler) handler(data);
-}
-
-function takeOver(boot) {
-  if (html.dataset.checker === "failed") return; // boot.js found no WebAssembly, or gave up on this script
-  worker = boot.worker;
-  watch(STALL_MS, "network");
-  const onError = (event) => {
-    if (!ready) {
-      fail("scripts", event.message || "the checker's worker did not load");
-      return;
-    }
-    ON_MESSAGE.error({ message: event.message });
-  };
-  const onMessage = (event) => onWorkerMessage(event.data);
-  for (const event of boot.claim()) {
-    if (event.type === "error") onError(event);
-    else onMessage(event);
-  }
-  worker.onerror = onError;
-  worker.onmessage = onMessage;
-}
-
-/** boot.js (async, in <head>) has usually run already; if not, wait a while. */
+/** Take the worker over from boot.js (connect.js); boot.js has usually run already. */
 function startWorker() {
-  if (window.checkerBoot) {
-    takeOver(window.checkerBoot);
-    return;
-  }
-  const timer = setTimeout(() => fail("scripts", "boot.js did not run"), BOOT_WAIT_MS);
-  document.addEventListener("checker-boot", () => {
-    clearTimeout(timer);
-    takeOver(window.checkerBoot);
-  }, { once: true });
+  connectWorker({
+    handlers: ON_MESSAGE,
+    onError: (event) => (ready ? ON_MESSAGE.error({ message: event.message })
+      : fail("scripts", event.message || "the checker's worker did not load")),
+    onStart: (bootWorker) => {
+      worker = bootWorker;
+      watch(STALL_MS, "network");
+    },
+    fail,
+    waitMs: BOOT_WAIT_MS,
+  });
 }
 
 // ---- showing a result -------------------------------------------------------

@@ -5,6 +5,9 @@
 // page's memory and the worker's only. Text from the roster is only ever
 // inserted with textContent, never parsed as HTML.
 
+import { connectWorker } from "./connect.js";
+import { $, el } from "./dom.js";
+
 const root = document.getElementById("unit-app");
 const DATA = JSON.parse(document.getElementById("unit-data").textContent);
 const LABELS = DATA.labels;
@@ -15,17 +18,6 @@ const STALL_MS = Number(window.CHECKER_STALL_MS || 30000);
 const START_MS = Number(window.CHECKER_START_MS || 60000);
 const BOOT_WAIT_MS = Number(window.CHECKER_BOOT_WAIT_MS || 15000);
 
-const $ = (id) => document.getElementById(id);
-const el = (tag, props = {}, ...children) => {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === "text") node.textContent = value;
-    else if (key === "dataset") Object.assign(node.dataset, value);
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-};
 // A clause id (or {id, label}) → the link to it on the notice page.
 const clauseLink = (clause) => {
   const id = typeof clause === "string" ? clause : clause.id;
@@ -137,34 +129,19 @@ const ON_MESSAGE = {
   },
 };
 
-function takeOver(boot) {
-  if (html.dataset.checker === "failed") return; // boot.js found no WebAssembly, or gave up on this script
-  worker = boot.worker;
-  watch(STALL_MS, "network");
-  setStatus("正在准备自查程序……", 0);
-  const onError = (event) => (ready ? ON_MESSAGE.error({ message: event.message }) : fail("scripts", event.message));
-  const onMessage = (event) => {
-    const handler = ON_MESSAGE[event.data && event.data.type];
-    if (handler) handler(event.data);
-  };
-  for (const event of boot.claim()) {
-    if (event.type === "error") onError(event);
-    else onMessage(event);
-  }
-  worker.onerror = onError;
-  worker.onmessage = onMessage;
-}
-
+/** Take the worker over from boot.js (connect.js), as the checker page does. */
 function startWorker() {
-  if (window.checkerBoot) {
-    takeOver(window.checkerBoot);
-    return;
-  }
-  const timer = setTimeout(() => fail("scripts", "boot.js did not run"), BOOT_WAIT_MS);
-  document.addEventListener("checker-boot", () => {
-    clearTimeout(timer);
-    takeOver(window.checkerBoot);
-  }, { once: true });
+  connectWorker({
+    handlers: ON_MESSAGE,
+    onError: (event) => (ready ? ON_MESSAGE.error({ message: event.message }) : fail("scripts", event.message)),
+    onStart: (bootWorker) => {
+      worker = bootWorker;
+      watch(STALL_MS, "network");
+      setStatus("正在准备自查程序……", 0);
+    },
+    fail,
+    waitMs: BOOT_WAIT_MS,
+  });
 }
 
 // ---- input ------------------------------------------------------------------
