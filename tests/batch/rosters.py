@@ -10,25 +10,14 @@ from typing import Any
 
 from checker.questions import QUESTIONS
 
+from ..checker.scenarios import random_answer_sets
+
 HOSTILE_NAMES = ["=HYPERLINK(\"http://evil.example/\",\"点我\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB",
                  "<img src=x onerror=alert(1)>", "<b>王</b>&amp;"]
 
 
 def answer_sets(count: int, seed: int = 2017) -> list[dict[str, Any]]:
-    rng = random.Random(seed)
-    sets = []
-    for _ in range(count):
-        answers: dict[str, Any] = {}
-        for q in QUESTIONS:
-            if rng.random() < 0.75:
-                if q.options:
-                    answers[q.id] = rng.choice(q.options).value
-                elif q.type == "integer":
-                    answers[q.id] = rng.choice([0, 5, 6, 11, 12, 36])
-                else:
-                    answers[q.id] = rng.choice(["2016-12-31", "2017-01-01", "2017-12-31"])
-        sets.append(answers)
-    return sets
+    return random_answer_sets(count, seed, dates=("2016-12-31", "2017-01-01", "2017-12-31"))
 
 
 def cell(q: Any, value: Any, rng: random.Random) -> str:

@@ -12,8 +12,11 @@ inside the notice's round).
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
+
+from checker.questions import QUESTIONS
 
 DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -38,3 +41,23 @@ def load_scenarios() -> list[dict[str, Any]]:
         for scenario in json.loads(path.read_text(encoding="utf-8")):
             found.append({**scenario, "answers": answers_of(scenario, bases), "file": path.name})
     return found
+
+
+def random_answer_sets(count: int, seed: int = 2017,
+                       dates: tuple[str, ...] = ("2016-12-31", "2017-01-01", "2017-12-31", "2018-01-01")) -> list[dict[str, Any]]:
+    """Answer sets over every question (valid values only, near the thresholds),
+    the same for the same seed: for comparing the page or a roster with the CLI."""
+    rng = random.Random(seed)
+    sets = []
+    for _ in range(count):
+        answers: dict[str, Any] = {}
+        for q in QUESTIONS:
+            if rng.random() < 0.75:
+                if q.options:
+                    answers[q.id] = rng.choice(q.options).value
+                elif q.type == "integer":
+                    answers[q.id] = rng.choice([0, 5, 6, 11, 12, 36])
+                else:
+                    answers[q.id] = rng.choice(dates)
+        sets.append(answers)
+    return sets

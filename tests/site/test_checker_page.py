@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -12,30 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from checker.catalog import ITEMS
-from checker.questions import QUESTIONS
 
-from ..checker.scenarios import load_scenarios
+from ..checker.scenarios import load_scenarios, random_answer_sets
 from .checker_helpers import READY, answers_in_url, cli, fill, open_checker, settle, shown
 from .conftest import DESKTOP, PHONE, axe_violations
 
-
-
-def generated_answer_sets(count: int, seed: int = 2017) -> list[dict]:
-    """Random answer sets over every question (valid values only)."""
-    rng = random.Random(seed)
-    sets = []
-    for _ in range(count):
-        answers = {}
-        for q in QUESTIONS:
-            if rng.random() < 0.75:
-                if q.options:
-                    answers[q.id] = rng.choice(q.options).value
-                elif q.type == "integer":
-                    answers[q.id] = rng.choice([0, 5, 6, 11, 12, 36])
-                else:
-                    answers[q.id] = rng.choice(["2016-12-31", "2017-01-01", "2017-12-31", "2018-01-01"])
-        sets.append(answers)
-    return sets
 
 
 @pytest.fixture()
@@ -48,7 +28,7 @@ def page(browser):
 
 def test_page_matches_the_cli_for_scenarios_and_generated_answers(page, base_url: str) -> None:
     open_checker(page, base_url)
-    answer_sets = [s["answers"] for s in load_scenarios()] + generated_answer_sets(30)
+    answer_sets = [s["answers"] for s in load_scenarios()] + random_answer_sets(30)
     mismatches = []
     for answers in answer_sets:
         fill(page, answers)
@@ -153,7 +133,7 @@ def test_no_request_leaves_the_origin_and_none_at_all_after_ready(browser, base_
     origin = urlsplit(base_url).netloc
     assert [u for u in requests if urlsplit(u).netloc != origin and not u.startswith(("data:", "blob:"))] == []
     requests.clear()
-    for answers in generated_answer_sets(5, seed=7):
+    for answers in random_answer_sets(5, seed=7):
         fill(page, answers)
     page.check("#target_level-junior")
     settle(page)
