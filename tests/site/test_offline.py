@@ -126,8 +126,11 @@ def project_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "build",
                                                                "__pycache__", "*.egg-info", "test-results"))
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    if (ROOT / "build" / "stdlib-cache").exists():  # the same standard library: no Node compile
-        shutil.copytree(ROOT / "build" / "stdlib-cache", copy / "build" / "stdlib-cache")
+    # Content-keyed caches: the same standard library needs no Node compile, the
+    # same wasm no minute of brotli.
+    for cache in ("stdlib-cache", "compress-cache"):
+        if (ROOT / "build" / cache).exists():
+            shutil.copytree(ROOT / "build" / cache, copy / "build" / cache)
     return copy
 
 
