@@ -12,7 +12,7 @@ beyond the checker's trimmed list (``site_data/unit-stdlib.txt``, written by
 They live under ``assets/pyodide/<version>/unit/`` with content-hashed names:
 long-cached by the server (deploy/nginx.conf), left out of the service
 worker's up-front copy and kept in the runtime cache once fetched, like
-Pyodide's own files (cache-names.js). The worker fetches them only on /unit/
+Pyodide's own files. The worker fetches them only on /unit/
 and only when needed (batch.js): /checker/ never loads them.
 """
 
