@@ -10,10 +10,10 @@ beyond the checker's trimmed list (``site_data/unit-stdlib.txt``, written by
 ``sitegen/unit_stdlib_modules.mjs``), compiled to bytecode like the checker's.
 
 They live under ``assets/pyodide/<version>/unit/`` with content-hashed names:
-long-cached by the server (deploy/nginx.conf), left out of the service
-worker's up-front copy and kept in the runtime cache once fetched, like
-Pyodide's own files. The worker fetches them only on /unit/
-and only when needed (batch.js): /checker/ never loads them.
+long-cached by the server (deploy/nginx.conf) and left out of the service
+worker's up-front copy. The worker fetches them only on /unit/ and only when
+needed (batch.js): /checker/ never loads them. They are not kept for offline
+use (the browser's HTTP cache may keep them).
 """
 
 from __future__ import annotations
