@@ -12,9 +12,9 @@ import json
 import re
 from typing import Any, Mapping
 
-from .answer_types import Invalid, handler
+from .answer_types import MAX_MONTHS, Invalid, handler
 from .conditions import holds
-from .questions import BY_ID, MAX_MONTHS, QUESTIONS, Question
+from .questions import BY_ID, QUESTIONS, Question
 
 Answers = dict[str, Any]
 

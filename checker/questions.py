@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from . import situations
-from .answer_types import HANDLERS, MAX_MONTHS  # noqa: F401  (MAX_MONTHS: re-exported)
+from .answer_types import HANDLERS
 from .conditions import Condition
 from .parameters import FIGURES
 from .result import LEVEL_LABELS

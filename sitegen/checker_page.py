@@ -25,7 +25,6 @@ from checker.catalog import DATES, ITEMS, STEPS
 from checker.findings import FINDINGS
 from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
-from checker.questions import BY_ID
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
 NOTICE_URL = "../notice/"  # from /checker/

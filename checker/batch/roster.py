@@ -132,9 +132,7 @@ class Batch:
         who may apply (verdict other than 不能申报). A draft: the unit publicises
         the application and its materials, which the checker does not see."""
         def label(key: str, value: Any) -> str:
-            q = BY_ID.get(key)
-            option = next((o for o in q.options if o.value == value), None) if q else None
-            return option.label if option else ""
+            return "" if value is None else BY_ID[key].shown(value)
 
         return [{"row": str(r.row), "name": r.name, "level": label("target_level", r.answers.get("target_level")),
                  "current_title": label("current_title", r.answers.get("current_title")), "route": r.route()}

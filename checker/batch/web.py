@@ -24,22 +24,14 @@ def _clause(clause_id: str) -> dict[str, str]:
     return {"id": clause_id, "label": clause.label if clause else clause_id}
 
 
-def _describe(key: str, value: Any) -> str:
-    q = BY_ID[key]
-    option = next((o for o in q.options if o.value == value), None)
-    if option:
-        return option.label
-    return f"{value}{q.unit}" if q.unit else str(value)
-
-
 def _row(r: Any) -> dict[str, Any]:
     """A row for the page, compact (a thousand rows cross as one JSON text):
     labels of questions and clauses are in the page already."""
     data = r.to_contract()
     res = r.result
     data["query"] = r.query if res else None
-    data["answers"] = [[k, _describe(k, v)] for k, v in r.answers.items()]
-    data["level"] = _describe("target_level", r.answers["target_level"]) if "target_level" in r.answers else ""
+    data["answers"] = [[k, BY_ID[k].shown(v)] for k, v in r.answers.items()]
+    data["level"] = BY_ID["target_level"].shown(r.answers["target_level"]) if "target_level" in r.answers else ""
     if res:
         data["missing"] = list(res.missing)
         data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]

@@ -55,15 +55,14 @@ def test_json_contract_and_every_verdict_equals_check(tmp_path: Path) -> None:
 
 def test_unit_answers_file_and_text_format(tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
-    roster.write_text("姓名,申报级别\n甲,高级\n", encoding="utf-8")
-    roster.write_text(f"姓名,target_level,civil_servant\n甲,高级,否\n乙,初级,是\n", encoding="utf-8")
+    roster.write_text("姓名,target_level,civil_servant\n甲,高级,否\n乙,初级,是\n", encoding="utf-8")
     unit = tmp_path / "unit.json"
     unit.write_text(json.dumps({"work_location": "guangxi", "unit_type": "non_public"}), encoding="utf-8")
     proc = run("batch", str(roster), "--unit", str(unit), "--format", "text")
     assert proc.returncode == 0, proc.stderr
     want = evaluate({"target_level": "senior", "civil_servant": False, "work_location": "guangxi",
                      "unit_type": "non_public"}).verdict
-    assert f"第2行 甲：" in proc.stdout and f"（{want}）" in proc.stdout.splitlines()[0]
+    assert "第2行 甲：" in proc.stdout and f"（{want}）" in proc.stdout.splitlines()[0]
     assert "第3行 乙：不能申报（ineligible）" in proc.stdout
     assert "评审费合计 530 元" in proc.stdout
 
