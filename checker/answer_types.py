@@ -9,7 +9,11 @@ Each handler answers three things about a question of its type:
     what is allowed, in Chinese, for the message that names the problem;
 ``form(question)``
     the extra JSON a form needs beyond the question's own fields
-    (``{}`` for most types; bounds for integers).
+    (``{}`` for most types; bounds for integers);
+``from_cell(question, cell)``
+    the answer a spreadsheet cell or pasted text gives, as people type it
+    (``是``, ``中级``, ``24个月``, ``2017年6月30日``); a cell that is no such
+    answer comes back as typed, so that :meth:`check` names the problem.
 
 Adding a question type means adding one handler to :data:`HANDLERS`.
 Nothing here imports beyond the standard library, so it runs in Pyodide.
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 #: Limit on month counts: anything above a working life is a typing error.
@@ -30,6 +36,9 @@ if TYPE_CHECKING:
 # ASCII digits only: ``\d`` would take any Unicode digit (e.g. "２０１７"),
 # and fullmatch, unlike ``$``, refuses a trailing newline.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# As typed into a spreadsheet (after NFKC): 2017/6/30, 2017.6.30, 2017年6月30日; 24, +24, 24.0.
+_DATE_PARTS = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
+_INTEGER = re.compile(r"\+?([0-9]+)(?:\.0+)?")
 
 
 class Invalid(Exception):
@@ -38,6 +47,27 @@ class Invalid(Exception):
     def __init__(self, problem: str) -> None:
         super().__init__(problem)
         self.problem = problem
+
+
+def normalise(text: Any) -> str:
+    """Compare typed text loosely: full-width → half-width, no spaces, no
+    trailing question mark or colon, case-insensitive."""
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    return re.sub(r"\s+", "", folded).rstrip("?:*")
+
+
+def _as_typed(cell: Any) -> Any:
+    return cell.strip() if isinstance(cell, str) else cell if isinstance(cell, (int, float)) else str(cell)
+
+
+@lru_cache(maxsize=None)
+def _option_names(options: tuple[Any, ...]) -> dict[str, Any]:
+    """Each option by its key and its label (also without a bracketed remark)."""
+    names: dict[str, Any] = {}
+    for option in options:
+        for name in (str(option.value).lower(), option.label, option.label.split("（")[0]):
+            names.setdefault(normalise(name), option.value)
+    return names
 
 
 class Handler:
@@ -52,8 +82,21 @@ class Handler:
     def form(self, question: Question) -> dict[str, Any]:
         return {}
 
+    def from_cell(self, question: Question, cell: Any) -> Any:
+        return _as_typed(cell)
 
-class Boolean(Handler):
+
+class _Options(Handler):
+    """Answered by one of the question's options, typed as its label or key."""
+
+    def from_cell(self, question: Question, cell: Any) -> Any:
+        if isinstance(cell, bool):  # a spreadsheet's TRUE/FALSE
+            return cell if isinstance(self, Boolean) else str(cell).lower()
+        found = _option_names(question.options).get(normalise(cell))
+        return found if found is not None else _as_typed(cell)
+
+
+class Boolean(_Options):
     def check(self, question: Question, value: Any) -> bool:
         if not isinstance(value, bool):
             raise Invalid("类型不对")
@@ -84,6 +127,15 @@ class Integer(Handler):
     def form(self, question: Question) -> dict[str, Any]:
         return {"minimum": self.minimum, "maximum": self.maximum, "unit": question.unit}
 
+    def from_cell(self, question: Question, cell: Any) -> Any:
+        if isinstance(cell, int):  # a bool too: check() refuses it by name
+            return cell
+        if isinstance(cell, float) and cell.is_integer():
+            return int(cell)
+        text = normalise(cell).removesuffix(normalise(question.unit) if question.unit else "\0")
+        number = _INTEGER.fullmatch(text)
+        return int(number.group(1)) if number else _as_typed(cell)
+
 
 class Date(Handler):
     """A real calendar date written ``YYYY-MM-DD``, kept as that string."""
@@ -100,8 +152,19 @@ class Date(Handler):
     def allowed(self, question: Question) -> str:
         return "YYYY-MM-DD 格式的真实日期，例如 2017-06-30"
 
+    def from_cell(self, question: Question, cell: Any) -> Any:
+        if isinstance(cell, _dt.datetime):
+            return cell.date().isoformat()
+        if isinstance(cell, _dt.date):
+            return cell.isoformat()
+        parts = _DATE_PARTS.fullmatch(unicodedata.normalize("NFKC", str(cell)).strip())
+        if parts:  # 2017/6/30, 2017年6月30日 → 2017-06-30 (an impossible day stays impossible)
+            year, month, day = parts.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+        return _as_typed(cell)
 
-class Choice(Handler):
+
+class Choice(_Options):
     """One of the question's options (their values are strings)."""
 
     def check(self, question: Question, value: Any) -> str:

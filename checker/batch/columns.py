@@ -10,28 +10,15 @@ A cell that cannot be converted is passed on as it is, so that
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..answer_types import handler, normalise
 from ..questions import QUESTIONS, Question
 
 NAME = "name"
 NAME_HEADER = "姓名"
-
-_DATE_PARTS = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-_INTEGER = re.compile(r"^\+?(\d+)(?:\.0+)?$")
-
-
-def normalise(text: Any) -> str:
-    """Compare headers and labels loosely: full-width → half-width, no spaces,
-    no trailing question mark or colon, case-insensitive."""
-    folded = unicodedata.normalize("NFKC", str(text)).casefold()
-    return re.sub(r"\s+", "", folded).rstrip("?:*")
-
 
 @lru_cache(maxsize=1)
 def _headers() -> dict[str, str]:
@@ -78,52 +65,7 @@ def _blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _option_names(q: Question) -> dict[str, Any]:
-    names: dict[str, Any] = {}
-    for option in q.options:
-        value = option.value
-        for name in (str(value).lower(), option.label, option.label.split("（")[0]):
-            names.setdefault(normalise(name), value)
-    return names
-
-
-@lru_cache(maxsize=None)
-def _choices(key: str) -> dict[str, Any]:
-    return _option_names(next(q for q in QUESTIONS if q.id == key))
-
-
 def to_answer(q: Question, cell: Any) -> Any:
     """The answer a cell gives to a question, ``None`` for an empty cell, or the
     cell itself when it is not one (validation then says what is allowed)."""
-    if _blank(cell):
-        return None
-    if q.type in ("choice", "boolean"):
-        if isinstance(cell, bool):
-            return cell if q.type == "boolean" else str(cell).lower()
-        found = _choices(q.id).get(normalise(cell))
-        return found if found is not None else _shown(cell)
-    if q.type == "integer":
-        if isinstance(cell, bool):
-            return cell
-        if isinstance(cell, int):
-            return cell
-        if isinstance(cell, float) and cell.is_integer():
-            return int(cell)
-        text = normalise(cell).removesuffix(normalise(q.unit) if q.unit else "\0")
-        number = _INTEGER.match(text)
-        return int(number.group(1)) if number else _shown(cell)
-    if q.type == "date":
-        if isinstance(cell, _dt.datetime):
-            return cell.date().isoformat()
-        if isinstance(cell, _dt.date):
-            return cell.isoformat()
-        parts = _DATE_PARTS.match(unicodedata.normalize("NFKC", str(cell)).strip())
-        if parts:  # 2017/6/30, 2017年6月30日 → 2017-06-30 (an impossible day stays impossible)
-            year, month, day = parts.groups()
-            return f"{year}-{int(month):02d}-{int(day):02d}"
-        return _shown(cell)
-    return _shown(cell)
-
-
-def _shown(cell: Any) -> Any:
-    return cell.strip() if isinstance(cell, str) else cell if isinstance(cell, (int, float)) else str(cell)
+    return None if _blank(cell) else handler(q).from_cell(q, cell)
