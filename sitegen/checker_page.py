@@ -59,6 +59,12 @@ def _clause_href(clause_id: str) -> str:
     return f"{NOTICE_URL}#{anchor(clause_id)}"
 
 
+def clause_links() -> dict[str, dict[str, str]]:
+    """Every clause's label and link, for a page's script (so that it links
+    findings to clauses as the static page does)."""
+    return {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()}
+
+
 def _environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=False,
                       trim_blocks=True, lstrip_blocks=True)
@@ -111,8 +117,7 @@ def page_data() -> dict[str, Any]:
         # Findings that rest on a reading link to it on 解读说明.
         "readings": {d.id: f"{INTERPRETATION_URL}#{d.reading}" for d in FINDINGS.values() if d.reading},
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
-        # The script links findings to clauses as the static page does.
-        "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},
+        "clauses": clause_links(),
     }
 
 

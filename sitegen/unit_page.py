@@ -13,11 +13,10 @@ from markupsafe import Markup
 
 from checker.batch.roster import UNIT_KEYS
 from checker.batch.template import header
-from checker.notice import load
 from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
-from .checker_page import NOTICE_URL, _clause_href, render
+from .checker_page import NOTICE_URL, clause_links, render
 
 
 #: Why the start failed (the kinds the checker's worker and boot.js report, as
@@ -40,7 +39,7 @@ def page_data() -> dict[str, Any]:
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "verdicts": list(VERDICTS),
         "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
-        "clauses": {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()},
+        "clauses": clause_links(),
         "notice": NOTICE_URL,
     }
 
