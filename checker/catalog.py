@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .parameters import CONTACT, FEE_BASIS, FIGURES, NOTICE, PERIOD, PERIODS, YEAR, zh_period
+from .parameters import CONTACT, FEE_BASIS, FIGURES, NOTICE, PERIOD, PERIODS, YEAR
 from .result import ChecklistItem, DateItem, Step, Who
 
 
@@ -40,12 +40,6 @@ class StepDef:
 
 ALL = "所有申报人"
 OFFICE = NOTICE["office"]
-
-
-def _when(period_id: str) -> str:
-    """``2017年4-5月`` for a period of 六."""
-    period = PERIOD[period_id]
-    return zh_period(period.start, period.end)
 
 
 _ITEMS = (
@@ -144,7 +138,7 @@ _STEPS = (
             "中直驻桂单位和外省驻桂企业分支机构的人员"),
     StepDef("entrustment", "由所属省级职改管理部门出具委托材料，经自治区职改办审核同意", "2.1.4",
             "外省委托评审的人员"),
-    StepDef("prepare", f"{_when('personal_preparation')}：下载个人版申报系统和电子档案模版，填写评审表、扫描材料", "6.1", ALL),
+    StepDef("prepare", f"{FIGURES['period_personal_preparation']}：下载个人版申报系统和电子档案模版，填写评审表、扫描材料", "6.1", ALL),
     StepDef("apply_via_unit", "通过所在单位申报", "2.1.1", "通过单位申报的人员"),
     StepDef("apply_via_talent_market", "经所在单位同意并填写基层单位考核推荐意见后，通过人才市场申报", "2.1.1",
             "通过人才市场申报的档案托管人员"),
@@ -153,9 +147,9 @@ _STEPS = (
     StepDef("publicity", "单位公示申报情况和申报材料", "3.1.3", ALL),
     StepDef("interview_defence", "单位组织面试答辩", "3.1.4", "申报高级资格的人员"),
     StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", ALL),
-    StepDef("department_review", f"{_when('unit_stage')}：单位汇总上报，市或区直主管部门审核签章", "6.2", ALL),
-    StepDef("submission", f"{_when('submission_deadline')}：市（厅、局）职改部门将材料送到{OFFICE}；报送材料时一次付清评审费（通知未写明由谁缴纳）", "6.3", ALL),
-    StepDef("review", f"{_when('review_start')}：{PERIOD['review_start'].title}", "6.3", ALL),
+    StepDef("department_review", f"{FIGURES['period_unit_stage']}：单位汇总上报，市或区直主管部门审核签章", "6.2", ALL),
+    StepDef("submission", f"{FIGURES['period_submission_deadline']}：市（厅、局）职改部门将材料送到{OFFICE}；报送材料时一次付清评审费（通知未写明由谁缴纳）", "6.3", ALL),
+    StepDef("review", f"{FIGURES['period_review_start']}：{PERIOD['review_start'].title}", "6.3", ALL),
 )
 
 DATES = tuple(DateItem(p.id, p.title, p.start, p.end, p.clause) for p in PERIODS)

@@ -157,7 +157,7 @@ _DEFS = (
     _note("fee_payer", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费，请向所在单位确认。", reading="fee-payer"),
     # 六（三）
     _note("deadline", "6.3",
-          "材料由市（厅、局）职改部门在{receiving}送到{office}，逾期不再受理。单位和各市职改部门在{unit_stage}"
+          "材料由市（厅、局）职改部门在{period_submission_deadline}送到{office}，逾期不再受理。单位和各市职改部门在{period_unit_stage}"
           "收集、审核材料，请按单位的安排及早提交。", reading="deadline"),
     _note("round_closed", "6.3",
           "本通知的材料接收已于{deadline}截止（今天是{today}）。以上结论是按{year}年度通知得出的；"

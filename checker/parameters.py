@@ -135,7 +135,5 @@ FIGURES: dict[str, str] = {
     "retirement_year": f"{zh_date(RETIREMENT_YEAR[0])}至{zh_date(RETIREMENT_YEAR[1], year=False)}",
     "deadline": zh_date(DEADLINE),
     "deadline_short": zh_date(DEADLINE, year=False),
-    "receiving": zh_period(PERIOD["submission_deadline"].start, DEADLINE),
-    "unit_stage": zh_period(PERIOD["unit_stage"].start, PERIOD["unit_stage"].end),
     **{f"period_{p.id}": zh_period(p.start, p.end) for p in PERIODS},
 }
