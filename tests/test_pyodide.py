@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from sitegen import runtime
 
 from .pyodide import wheels
@@ -14,6 +16,8 @@ from .pyodide import wheels
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.node
+@pytest.mark.slow
 def test_checker_suite_passes_inside_pyodide() -> None:
     proc = subprocess.run(
         ["node", str(ROOT / "tests" / "pyodide" / "run.mjs"), str(runtime.wheel()), str(wheels.ensure()), "-q"],

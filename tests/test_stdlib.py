@@ -6,11 +6,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from sitegen import runtime, stdlib
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.node
 def test_the_stdlib_list_is_up_to_date(tmp_path: Path) -> None:
     fresh = tmp_path / "stdlib.txt"
     proc = subprocess.run(["node", str(ROOT / "sitegen" / "stdlib_modules.mjs"), str(runtime.wheel()), str(fresh)],

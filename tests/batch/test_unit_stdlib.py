@@ -8,11 +8,14 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from sitegen import extra_wheels, runtime, stdlib
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.node
 def test_the_unit_stdlib_list_is_up_to_date(tmp_path: Path) -> None:
     wheels = []
     for distribution in extra_wheels.PACKAGES:

@@ -3,6 +3,7 @@ Debian's chromium through Playwright."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -33,8 +34,18 @@ def build_site(dest: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site") / "site")
+def site_dir(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """One build per run. Under pytest-xdist the workers share it: the first
+    to take the lock builds into the run's common folder, the others wait."""
+    if worker_id == "master":
+        return build_site(tmp_path_factory.mktemp("site") / "site")
+    shared = tmp_path_factory.getbasetemp().parent  # this run's folder, common to its workers
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        dest = shared / "site"
+        if not (dest / "index.html").exists():
+            build_site(dest)
+    return dest
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

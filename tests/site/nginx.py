@@ -36,8 +36,13 @@ http {{
 """
 
 
-def port_of_config() -> int:
-    return int(re.search(r"^\s*listen\s+(\d+)", CONFIG.read_text(), re.M).group(1))
+LISTEN = re.compile(r"^(\s*listen\s+)(\d+)", re.M)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def write_main(prefix: Path, brotli: bool = True) -> Path:
@@ -46,12 +51,16 @@ def write_main(prefix: Path, brotli: bool = True) -> Path:
     (prefix / "tmp").mkdir(parents=True, exist_ok=True)
     (prefix / "logs").mkdir(exist_ok=True)
     main = prefix / "nginx.conf"
+    # The server block exactly as deployed, but on a free port: each test
+    # worker (pytest-xdist) runs its own nginx.
+    server = prefix / "server.conf"
+    server.write_text(LISTEN.sub(lambda m: f"{m.group(1)}{free_port()}", CONFIG.read_text(), count=1))
     # As root, nginx's workers would run as nobody and could not read pytest's
     # private temporary folders; a test server may keep root's identity.
     user = "user root;\n" if os.geteuid() == 0 else ""
     if brotli and not BROTLI_MODULE.exists():
         raise RuntimeError(f"{BROTLI_MODULE} is missing: run scripts/setup --test (libnginx-mod-http-brotli-static)")
-    main.write_text(MAIN.format(prefix=prefix, config=CONFIG, user=user,
+    main.write_text(MAIN.format(prefix=prefix, config=server, user=user,
                                 load_module=f"load_module {BROTLI_MODULE};\n" if brotli else "",
                                 include_brotli=f"include {BROTLI_CONFIG};" if brotli else ""))
     return main
@@ -64,7 +73,7 @@ def start(site_dir: Path, prefix: Path) -> tuple[str, subprocess.Popen]:
     (prefix / "site").symlink_to(site_dir)
     proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(main), "-g", "daemon off;"],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    port = port_of_config()
+    port = int(LISTEN.search((prefix / "server.conf").read_text()).group(2))
     for _ in range(100):
         if proc.poll() is not None:
             raise RuntimeError("nginx did not start: " + proc.stdout.read().decode())
