@@ -60,7 +60,7 @@ def changes(answers: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
     return found
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(valid_answers())
 def test_an_unanswered_question_that_would_change_the_verdict_makes_it_incomplete(answers: dict) -> None:
     assert changes(answers) == []
