@@ -240,6 +240,8 @@ def who_is_in_scope(ctx: Context) -> None:
             return
         if months >= MIN_EMPLOYMENT_MONTHS:
             ctx.report("in_scope_employment")
+        elif ctx.need("target_level") is None or ctx.waits_for("high_level_talent"):
+            return  # 3号 talent would make it a point to confirm, not a blocker
         elif ctx.holds(S.HIGH_LEVEL_TALENT):
             ctx.report("employment_under_a_year_talent", months=months)
         else:
@@ -502,8 +504,10 @@ def branch_units(ctx: Context) -> None:
     (headquarters_channel): only a branch no other clause admits is barred."""
     if not ctx.holds(S.BRANCH_RULE_UNIT) or not ctx.need("unit_non_legal_branch"):
         return
-    if ctx.waits_for("via_talent_market"):
-        return
+    if not (ctx.holds(S.IN_GUANGXI_ROUTE) or ctx.holds(S.ENTRUSTED)):
+        return  # the route is not known yet (who_is_in_scope needs its answers)
+    if ctx.waits_for("archive_months") or ctx.waits_for("via_talent_market"):
+        return  # the talent-market route (二（一）1) would not choose the branch
     if ctx.holds(S.VIA_TALENT_MARKET):
         ctx.report("branch_via_talent_market")
         return
