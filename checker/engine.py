@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from .answers import Answers, applicable, validate
 from .catalog import DATES, ITEMS, STEPS
+from .findings import FINDINGS
 from .questions import QUESTIONS
 from .result import Finding, Result, Verdict
 from .rules import RULES, Context
@@ -30,6 +31,15 @@ def verdict_of(findings: tuple[Finding, ...], missing: tuple[str, ...]) -> Verdi
     return "eligible"
 
 
+def _in_scope_only_if_unbarred(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    """Beside a blocker, or a finding that leaves open whether the applicant
+    is 在职, no note says why the applicant is in scope: no one barred is told
+    they are in it (and 一（一）3 adds no scope to someone 一（一）1 leaves out)."""
+    if not any(f.severity == "blocker" or FINDINGS[f.id].scope == "doubt" for f in findings):
+        return findings
+    return tuple(f for f in findings if FINDINGS[f.id].scope != "in")
+
+
 def evaluate(answers: Mapping[str, Any], today: _dt.date | None = None) -> Result:
     """Check an applicant's answers against the notice.
 
@@ -49,9 +59,8 @@ def run(valid: Answers, today: _dt.date | None = None) -> tuple[Result, list[str
     ctx = Context({key: valid[key] for key in asked if key in valid}, frozenset(asked),
                   today or _dt.date.today())
     for rule in RULES:
-        ctx.rule = rule
-        rule.apply(ctx)
-    findings = tuple(ctx.findings)
+        ctx.apply(rule)
+    findings = _in_scope_only_if_unbarred(tuple(ctx.findings))
     missing = tuple(sorted(ctx.needed, key=_QUESTION_ORDER.index))
     verdict = verdict_of(findings, missing)
     if verdict == "ineligible":

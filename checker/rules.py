@@ -33,14 +33,18 @@ from .result import Finding
 
 LEVEL_ORDER = {"none": 0, "junior": 1, "intermediate": 2, "senior": 3}
 
+#: 一（一）'s last paragraph, whole: the exception covers the procedures and the age.
+_RETIREMENT_SENTENCE = ("除符合相关文件规定并按照审批程序办理了延长退休年龄手续者以外，"
+                        "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报")
+
 #: The only rules that may say ``ineligible``, each with the clause and the
 #: notice's words that make it final: nothing the applicant or the unit can
 #: still do under this notice changes them.
 BLOCKING: dict[str, tuple[str, str]] = {
     "civil_servants_excluded": ("1.3", "公务员不得参加专业技术人才职称评审"),
     "who_is_in_scope": ("1.1", "符合广西工艺美术系列专业技术资格申报条件的以下在职人员均可申报"),
-    "retirement_procedures": ("1.1", "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
-    "retirement_age": ("1.1", "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
+    "retirement_procedures": ("1.1", _RETIREMENT_SENTENCE),
+    "retirement_age": ("1.1", _RETIREMENT_SENTENCE),
     "branch_units": ("2.1.5", "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评"),
     "one_application_a_year": ("2.1.6", "专业技术人员不得在同一年度申报评审两个以上专业技术资格"),
 }
@@ -61,6 +65,14 @@ class Context:
     fee_yuan: int | None = None
     rule: Rule | None = None
     """The rule being applied (what it may report is checked against it)."""
+    peeked: list[str] = field(default_factory=list)
+    """Questions the current rule read with :meth:`get` that apply and are
+    unanswered."""
+
+    def apply(self, rule: Rule) -> None:
+        """Apply one rule (what it reads unanswered is tracked per rule)."""
+        self.rule, self.peeked = rule, []
+        rule.apply(self)
 
     def need(self, key: str) -> Any:
         """The answer to ``key``; if unanswered (and asked), remember that it
@@ -72,8 +84,18 @@ class Context:
         return value
 
     def get(self, key: str) -> Any:
-        """An answer that only adds detail: unanswered does not block a verdict."""
-        return self.answers.get(key)
+        """An answer that only adds detail: unanswered does not block a verdict.
+        If the rule then reports a condition, the detail was not one: see
+        :meth:`report`."""
+        value = self.answers.get(key)
+        if value is None and key in self.applicable and key not in self.peeked:
+            self.peeked.append(key)
+        return value
+
+    def waits_for(self, key: str) -> bool:
+        """Whether ``key`` applies and is unanswered (recorded as needed): a
+        rule waits for it before a finding its answer could change."""
+        return self.need(key) is None and key in self.applicable
 
     def holds(self, situation: Condition) -> bool:
         """Whether a named situation holds for the answers given."""
@@ -87,6 +109,14 @@ class Context:
         definition = FINDINGS[finding_id]
         if definition.severity == "blocker" and rule.name not in BLOCKING:
             raise LookupError(f"rule {rule.name} is not a blocking rule")
+        if definition.severity != "note":
+            # A condition (or blocker) reported after reading an unanswered
+            # question rests on it: answering it could change the verdict, so
+            # the question is missing (the verdict is incomplete, not
+            # conditional). One mechanism for every rule (issue 16, item 4).
+            for key in self.peeked:
+                if key not in self.needed:
+                    self.needed.append(key)
         if any(f.id == finding_id for f in self.findings):
             return
         message = definition.text.format(**FIGURES, **values)
@@ -170,9 +200,10 @@ _barred_by_yes("civil_servants_excluded", "civil_servant", "civil_servant",
     "1.1.2": "但其户口在广西或人事档案托管在广西各级人才交流服务中心一年以上的",
     "2.1.1": "广西各企事业单位专业技术人员应通过其所在单位申报",
     "2.1.4": "外省专业技术人员按规定条件通过委托评审方式到广西评审高级专业技术资格的",
-}, reports=("employment_under_a_year", "in_scope_employment", "hukou_reading", "in_scope_archive",
-            "outside_without_tie", "outside_route", "entrusted_in_scope", "entrustment_approval",
-            "entrusted_level_unstated"))
+    "1.2.1": "高层次急需紧缺人才直接评审高级职称按照《关于引进高层次急需紧缺人才直接评审高级专业技术资格有关问题的通知（试行）》（桂职改〔2016〕3号）实施",
+}, reports=("employment_under_a_year", "employment_under_a_year_talent", "in_scope_employment", "hukou_reading",
+            "in_scope_archive", "outside_without_tie", "outside_route", "entrusted_in_scope", "entrustment_approval",
+            "entrusted_level_unstated", "self_employed"))
 def who_is_in_scope(ctx: Context) -> None:
     """Working in Guangxi: a year with the employer (一年以上 includes 12 months).
     Working elsewhere: hukou in Guangxi, or the archive held a year or more by a
@@ -181,64 +212,87 @@ def who_is_in_scope(ctx: Context) -> None:
     entrustment is approved, its papers are evidence to enclose).
     Readings (解读说明): 一年以上 in 1.1.2 binds the archive, not the hukou; the
     notice names no channel for 1.1.2 applicants; it is silent on entrusted
-    review below senior. The note says which clause admits the applicant."""
+    review below senior, on the self-employed (who have no 用人单位: the
+    unit type is known before anyone is barred or admitted), and on how 3号
+    treats the one-year rule for high-level talent (a point to confirm). The
+    note says which clause admits the applicant."""
     location = ctx.need("work_location")
+    if location == "outside_guangxi":
+        entrusted = ctx.need("entrusted_from_other_province")
+        if entrusted:
+            ctx.report("entrusted_in_scope")
+            ctx.obtained("entrustment_approved", "entrustment_materials", "entrustment_approval")
+            level = ctx.need("target_level")
+            if level is not None and level != "senior":
+                ctx.report("entrusted_level_unstated")
+            return
+        if entrusted is None:
+            return
+    elif location != "guangxi":
+        return
+    kind = ctx.need("unit_type")
+    if kind == "self_employed":
+        ctx.report("self_employed")
+        return
     if location == "guangxi":
         months = ctx.need("employment_months")
-        if months is not None and months < MIN_EMPLOYMENT_MONTHS:
-            ctx.report("employment_under_a_year", months=months)
-        elif months is not None:
+        if months is None or kind is None:
+            return
+        if months >= MIN_EMPLOYMENT_MONTHS:
             ctx.report("in_scope_employment")
-        return
-    if location != "outside_guangxi":
-        return
-    entrusted = ctx.need("entrusted_from_other_province")
-    if entrusted:
-        ctx.report("entrusted_in_scope")
-        ctx.obtained("entrustment_approved", "entrustment_materials", "entrustment_approval")
-        level = ctx.need("target_level")
-        if level is not None and level != "senior":
-            ctx.report("entrusted_level_unstated")
-        return
-    if entrusted is None:
+        elif ctx.need("target_level") is None or ctx.waits_for("high_level_talent"):
+            return  # 3号 talent would make it a point to confirm, not a blocker
+        elif ctx.holds(S.HIGH_LEVEL_TALENT):
+            ctx.report("employment_under_a_year_talent", months=months)
+        else:
+            ctx.report("employment_under_a_year", months=months)
         return
     hukou = ctx.need("hukou_in_guangxi")
+    months = None if hukou is not False else ctx.need("archive_months")
+    if kind is None or hukou is None or (hukou is False and months is None):
+        return
     if hukou:
         ctx.report("hukou_reading")
-    elif hukou is False:
-        months = ctx.need("archive_months")
-        if months is None:
-            return
-        if months < MIN_ARCHIVE_MONTHS:
-            ctx.report("outside_without_tie", months=months)
-            return
-        ctx.report("in_scope_archive")
-    else:
+    elif months < MIN_ARCHIVE_MONTHS:
+        ctx.report("outside_without_tie", months=months)
         return
+    else:
+        ctx.report("in_scope_archive")
     # 二（一）1 names a channel for them only through a Guangxi talent market.
     if not ctx.get("via_talent_market"):
         ctx.report("outside_route")
 
 
 @rule({
-    "1.1": "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报",
-}, reports=("retired_before_2017", "retired_early"))
+    "1.1": _RETIREMENT_SENTENCE,
+}, reports=("retired_before_2017", "retired_extension_unclear", "retired_early"))
 def retirement_procedures(ctx: Context) -> None:
-    """Retirement procedures done by 2016-12-31 bar the application. Someone
-    who retired later is no longer 在职; 一（一）3 still admits them if they reach
-    the age in 2017, and on anyone else the notice is silent: a condition
-    naming whom to ask."""
+    """Retirement procedures done by 2016-12-31 bar the application, unless
+    the retirement age was extended by the approval procedure: the exception
+    opens the whole sentence. Whether such a person is still 在职 the notice
+    does not say (a condition naming whom to ask). Someone who retired later
+    is no longer 在职; 一（一）3 still admits them if they reach the age in 2017;
+    reaching it before 2017 without an extension bars them by the notice's own
+    words (``retirement_age``); on anyone else the notice is silent: a
+    condition naming whom to ask."""
     if not ctx.need("retired"):
         return
     done = ctx.need("retirement_procedures_date")
     if done is None:
         return
     if done < RETIREMENT_CUTOFF:
-        ctx.report("retired_before_2017")
+        extended = ctx.need("retirement_extension_approved")
+        if extended is False:
+            ctx.report("retired_before_2017")
+        elif extended:
+            ctx.report("retired_extension_unclear")
         return
     age = ctx.need("retirement_date")
-    if age is not None and not RETIREMENT_YEAR[0] <= age <= RETIREMENT_YEAR[1]:
-        ctx.report("retired_early")  # retired in or after 2017, and 一（一）3 does not cover them
+    if age is None or RETIREMENT_YEAR[0] <= age <= RETIREMENT_YEAR[1]:
+        return
+    if age < RETIREMENT_CUTOFF and ctx.need("retirement_extension_approved") is not True:
+        return  # barred by the age itself (retirement_age), or waiting for the extension answer
+    ctx.report("retired_early")  # retired in or after 2017, and 一（一）3 does not cover them
 
 
 def _retired_before_cutoff(ctx: Context) -> bool:
@@ -247,7 +301,7 @@ def _retired_before_cutoff(ctx: Context) -> bool:
 
 
 @rule({
-    "1.1": "除符合相关文件规定并按照审批程序办理了延长退休年龄手续者以外，2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报",
+    "1.1": _RETIREMENT_SENTENCE,
     "1.1.3": "2017年1月1日至12月31日期间达到退休年龄的专业技术人员，今年仍可申报相应的专业技术资格",
 }, reports=("age_before_2017", "retirement_extended", "retiring_in_2017"))
 def retirement_age(ctx: Context) -> None:
@@ -284,10 +338,10 @@ def no_title_application(ctx: Context) -> None:
         return
     if not ctx.holds(S.NO_TITLE_APPLICATION):
         return
-    if ctx.get("from_state_organ"):
-        ctx.report("state_organ_limit")
     if _preapproval(ctx) is not True:
         ctx.report("no_title_conditions")
+    if ctx.get("from_state_organ"):  # a note: read after the conditions, which do not rest on it
+        ctx.report("state_organ_limit")
 
 
 def _preapproval(ctx: Context) -> bool | None:
@@ -333,13 +387,18 @@ def high_level_talent(ctx: Context) -> None:
     "1.2.3": "无职称申报或破格申报均应在申报前经广西工艺美术系列职改办审批同意",
     "2.2.4.2": "破格申报的，申报人应提供本系列评委会同意破格申报材料及达到破格条件的证明材料",
     "5.3": "破格申报人员，请在单位推荐意见中予以说明",
-}, reports=("exceptional_conditions", "not_preapproved", "preapproved", "conditions_not_met", "check_conditions"))
+}, reports=("exceptional_conditions", "not_preapproved", "preapproved", "conditions_not_met", "check_conditions",
+            "check_conditions_junior"))
 def education_and_seniority(ctx: Context) -> None:
     """Education and seniority conditions are those of 桂职办〔2005〕104号 (and
-    〔2012〕118号); the applicant says whether they meet them. Without them the
-    notice says 一般不得 (hedged, like 原则上: a condition, see 解读说明) and names
-    破格 as the way: it must meet the series' exceptional conditions, be approved
-    in advance, show the originals, and be explained in the recommendation."""
+    〔2012〕118号) for 高、中级; for 初级 the notice names no document (a
+    condition naming whom to ask). The applicant says whether they meet them.
+    Without them the notice says 一般不得 (hedged, like 原则上: a condition, see
+    解读说明) and names 破格 as the way: it must meet the series' exceptional
+    conditions and be approved before applying, once, by the series office
+    (一（二）3; the 同意 of 二（二）4（2）, 四（二） and 五（三） is that approval, 解读说明
+    #exceptional-approver), the originals shown for it, and be explained in the
+    recommendation. Once approved, the approval is evidence."""
     if not ctx.holds(S.STATES_CONDITIONS):
         return
     meets = ctx.need("meets_conditions")
@@ -347,12 +406,17 @@ def education_and_seniority(ctx: Context) -> None:
         return
     exceptional = ctx.need("exceptional")
     if exceptional:
-        ctx.add("exceptional_evidence", "exceptional_originals", "exceptional_unit_statement")
-        ctx.step("exceptional_review")
+        ctx.add("exceptional_evidence", "exceptional_unit_statement")
         if _preapproval(ctx) is not True:
+            ctx.add("exceptional_originals")
             ctx.report("exceptional_conditions")
     elif exceptional is False:
-        ctx.report("conditions_not_met" if meets == "no" else "check_conditions")
+        if meets == "no":
+            ctx.report("conditions_not_met")
+        elif ctx.need("target_level") == "junior":
+            ctx.report("check_conditions_junior")
+        else:
+            ctx.report("check_conditions")
 
 
 # --- 二（一）申报途径 ----------------------------------------------------
@@ -364,16 +428,19 @@ def education_and_seniority(ctx: Context) -> None:
     "2.1.4": "应由申报人所属省级职改管理部门出具委托材料",
 })
 def route(ctx: Context) -> None:
-    """Entrusted applicants go through their own province's office; others
-    through the unit, or with the archive at a talent market, through it with
-    the unit's consent and assessment."""
+    """Entrusted applicants go through their own province's office and the
+    autonomous region's (the step to obtain the entrustment is the condition's
+    remedy, gone once it is approved); others through the unit, or with the
+    archive at a talent market, through it with the unit's consent and
+    assessment. For 1.1.2 applicants and the self-employed the channel is a
+    condition (who_is_in_scope), not a step chosen for them."""
     if ctx.holds(S.ENTRUSTED):
-        ctx.step("entrustment")
+        ctx.step("entrusted_referral")
         return
     if ctx.get("via_talent_market"):
         ctx.add("talent_market_consent")
         ctx.step("apply_via_talent_market")
-    elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED):  # their channel is a condition (who_is_in_scope)
+    elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED) and not ctx.holds(S.SELF_EMPLOYED):
         ctx.step("apply_via_unit")
     if (ctx.get("archive_months") or 0) > 0:
         ctx.add("archive_verification")
@@ -392,7 +459,8 @@ def headquarters_channel(ctx: Context) -> None:
     ctx.report("single_channel")
     ctx.report("branch_by_2_1_3")
     ctx.obtained("hq_written_opinion", "hq_opinion", "no_hq_opinion")
-    ctx.need("unit_ownership")
+    if ctx.holds(S.HQ_UNIT_TYPE):  # a branch found by its headquarters has its ownership as its unit type
+        ctx.need("unit_ownership")
 
 
 @rule({
@@ -400,12 +468,14 @@ def headquarters_channel(ctx: Context) -> None:
     "2.2.4.1": "原则上应提供申报前连续6个月以上（不含申报当月）个人社保缴费证明",
     "3.3.1": "国有企事业单位申报人员提交的学历证书由其档案管理部门出具意见予以确认并加盖档案专用章",
     "3.3.2": "非公有制申报人员提交的学历证书由各级评委会在评审前通过学信网验证等有效方式统一对申报学历材料进行第三方学历认证",
-}, reports=("social_security_short", "social_org_education"))
+}, reports=("social_security_short", "social_org_education", "collective_unit"))
 def unit_papers(ctx: Context) -> None:
     """What the kind (or ownership) of unit requires: social insurance and
     licence for non-public units and social organisations (原则上: a
-    condition); who confirms the diploma (三（三）). Entrusted applicants
-    answer it too: their unit's papers apply."""
+    condition); who confirms the diploma (三（三）). 集体所有制 units are
+    neither kind the notice names: which papers apply is a condition naming
+    whom to ask (解读说明 #collective-unit). Entrusted applicants answer it
+    too: their unit's papers apply (解读说明 #entrusted-duties)."""
     kind = ctx.need("unit_type")
     if ctx.holds(S.NON_PUBLIC_UNIT):
         ctx.add("social_security_proof", "unit_licence", "education_check_non_public")
@@ -416,16 +486,34 @@ def unit_papers(ctx: Context) -> None:
             ctx.report("social_org_education")
     elif ctx.holds(S.STATE_OWNED_UNIT):
         ctx.add("education_check_state")
+    elif ctx.holds(S.COLLECTIVE_UNIT):
+        ctx.report("collective_unit")
 
 
-@rule({"2.1.5": "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评"}, reports=("non_legal_branch",))
+@rule({
+    "2.1.5": "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评",
+    "2.1.1": "已在广西各级人才市场办理档案托管的，可经所在单位同意并填写基层单位考核推荐意见后，通过各级人才市场申报",
+    "2.1.3": "中直驻桂单位或外省驻桂企业的分支机构（分公司、办事处等）专业技术人员，应根据本单位（系统）统一的专业技术资格（职称）申报渠道申报",
+}, reports=("non_legal_branch", "branch_via_talent_market"))
 def branch_units(ctx: Context) -> None:
     """A branch without legal-person status cannot be the applying unit, except
-    a bank, insurer or other branch the law lets bear civil liability. Branches
-    named in 二（一）3 are governed by that clause instead."""
-    if not ctx.holds(S.BRANCH_RULE_UNIT):
+    a bank, insurer or other branch the law lets bear civil liability.
+    Applying through the talent market that holds the archive (二（一）1) does
+    not choose the branch as the applying unit. A branch in Guangxi whose
+    headquarters is outside Guangxi, or a 中直驻桂单位, is a 二（一）3 unit
+    (headquarters_channel): only a branch no other clause admits is barred."""
+    if not ctx.holds(S.BRANCH_RULE_UNIT) or not ctx.need("unit_non_legal_branch"):
         return
-    if ctx.need("unit_non_legal_branch") and ctx.need("unit_financial_branch") is False:
+    if not (ctx.holds(S.IN_GUANGXI_ROUTE) or ctx.holds(S.ENTRUSTED)):
+        return  # the route is not known yet (who_is_in_scope needs its answers)
+    if ctx.waits_for("archive_months") or ctx.waits_for("via_talent_market"):
+        return  # the talent-market route (二（一）1) would not choose the branch
+    if ctx.holds(S.VIA_TALENT_MARKET):
+        ctx.report("branch_via_talent_market")
+        return
+    if ctx.holds(S.BRANCH_ASKS_HQ) and ctx.need("branch_headquarters") != "guangxi":
+        return  # unanswered (waits), or a 二（一）3 unit
+    if ctx.need("unit_financial_branch") is False:
         ctx.report("non_legal_branch")
 
 
@@ -492,23 +580,31 @@ def honest_materials(ctx: Context) -> None:
     "3.1.3": "各单位（部门）应对所有申报人员的申报情况、申报材料情况进行公示",
     "3.1.4": "对申报高级专业技术资格的人员，各单位（部门）应在审议前组织面试答辩",
     "5": "同时出具委托评审函件、2017年度评审工艺美术系列专业技术职务资格名册表（需加盖市或厅局职改部门公章）各1份",
-})
+    "2.1.4": "应由申报人所属省级职改管理部门出具委托材料，并经自治区职改办审核同意后推荐到广西工艺美术系列高级评审委员会评审",
+}, reports=("entrusted_unit_duties",))
 def unit_duties(ctx: Context) -> None:
-    """What the unit does for every applicant (entrusted ones too), and the
-    interview and defence before deliberation for senior applicants."""
+    """What the unit does for every applicant, and the interview and defence
+    before deliberation for senior applicants. Entrusted applicants: the
+    unit's duties apply as the site reads it (解读说明 #entrusted-duties), but
+    not 五's Guangxi channel (单位版汇总, 市或区直主管部门签章, 市或厅局职改部门
+    公章, 市职改部门报送): 二（一）4 names theirs (route's step)."""
     senior = ctx.get("target_level") == "senior"
+    entrusted = ctx.holds(S.ENTRUSTED)
     ctx.step("prepare")
     ctx.add("unit_commitment", "unit_verification", "publicity")
     if senior:
         ctx.add("interview_defence")
-    ctx.add("unit_recommendation", "unit_submission", "entrustment_letter")
+    ctx.add("unit_recommendation")
     ctx.step("unit_review", "publicity")
     if senior:
         ctx.step("interview_defence")
     ctx.step("recommendation")
-    if not ctx.holds(S.ENTRUSTED):  # 五's route upward; 二（一）4 names theirs (entrustment)
-        ctx.step("department_review")
-    ctx.step("submission", "review")
+    if entrusted:
+        ctx.report("entrusted_unit_duties")
+    else:
+        ctx.add("unit_submission", "entrustment_letter")
+        ctx.step("department_review", "submission")
+    ctx.step("review")
 
 
 @rule({
@@ -516,20 +612,31 @@ def unit_duties(ctx: Context) -> None:
 }, reports=("fee_payer",))
 def fee(ctx: Context) -> None:
     """The review fee by target level, paid at once on submission; the notice
-    does not say by whom."""
+    does not say by whom (a note while the round is open: after it closed
+    there is nothing left to pay into)."""
     ctx.add("fee")
     level = ctx.get("target_level")
     ctx.fee_yuan = FEES_YUAN.get(level) if level else None
-    ctx.report("fee_payer")
+    if not _round_closed(ctx):
+        ctx.report("fee_payer")
+
+
+def _round_closed(ctx: Context) -> bool:
+    """The day of the check is after 六（三）'s last day of receipt."""
+    return ctx.today.isoformat() > DEADLINE
 
 
 @rule({"6.3": "请有关市（厅、局）职改部门务必在2017年8月10日前将申报材料送到广西工艺美术系列职改办"},
-      reports=("deadline", "round_closed"))
+      reports=("deadline", "deadline_entrusted", "round_closed"))
 def deadline(ctx: Context) -> None:
     """The series office receives materials in the period of 六（三）; late
-    ones are refused (8月10日前 includes the 10th, see 解读说明). After that day
-    the result says the round has closed; the verdict stays the one under
-    this notice."""
-    ctx.report("deadline")
-    if ctx.today.isoformat() > DEADLINE:
+    ones are refused (8月10日前 includes the 10th, see 解读说明); the notice
+    has the city offices deliver them, which entrusted applicants do not go
+    through. After that day the result says only that the round has closed
+    (no advice to submit early); the verdict stays the one under this notice."""
+    if _round_closed(ctx):
         ctx.report("round_closed", today=zh_date(ctx.today.isoformat()))
+    elif ctx.holds(S.ENTRUSTED):
+        ctx.report("deadline_entrusted")
+    else:
+        ctx.report("deadline")

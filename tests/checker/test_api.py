@@ -36,7 +36,7 @@ def test_messages_are_in_chinese() -> None:
 def test_questions_carry_what_the_form_needs() -> None:
     questions = questions_json()
     ids = [q["id"] for q in questions]
-    assert ids[0] == "target_level" and len(ids) == len(set(ids)) == 29
+    assert ids[0] == "target_level" and len(ids) == len(set(ids)) == 30
     for q in questions:
         assert q["label"] and q["type"] in {"choice", "boolean", "integer", "date"}
         assert q["clauses"] and all(c in checker.notice.clause_ids() for c in q["clauses"])

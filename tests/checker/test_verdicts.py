@@ -79,6 +79,9 @@ def test_verdicts_keep_their_meaning_for_any_answers(answers: dict) -> None:
             assert DECLARED_BY[finding.id] <= set(BLOCKING)
         if finding.severity == "condition":
             assert all(r in steps or r in items for r in definition.remedy), finding.id
+    if result.verdict == "ineligible" or any(FINDINGS[f.id].scope == "doubt" for f in result.findings):
+        # no one barred (or whose 在职 status is open) is told they are in scope
+        assert not [f.id for f in result.findings if FINDINGS[f.id].scope == "in"]
 
 
 def test_a_rule_cannot_report_what_it_did_not_declare() -> None:
