@@ -19,6 +19,7 @@ from .figures import substitute
 from .links import clause_links
 
 GLOSSARY_PAGE = "glossary.md"
+READINGS_PAGE = "interpretation.md"
 # Text inside these elements is left alone.
 _SKIP = {"a", "abbr", "code", "pre", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
          "label", "button", "legend", "summary", "svg", "title", "textarea", "select", "option", "nav"}
@@ -32,6 +33,8 @@ class Term:
     id: str
     definition: str
     clauses: tuple[str, ...]
+    reading: str | None = None
+    """The id of the reading on 解读说明 the entry follows, where the notice is ambiguous or silent."""
 
     @property
     def anchor(self) -> str:
@@ -41,7 +44,8 @@ class Term:
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
     raw = yaml.safe_load(substitute((DATA / "glossary.yml").read_text(encoding="utf-8")))
-    return tuple(Term(t["term"], t["id"], t["definition"], tuple(t.get("clauses", ()))) for t in raw)
+    return tuple(Term(t["term"], t["id"], t["definition"], tuple(t.get("clauses", ())), t.get("reading"))
+                 for t in raw)
 
 
 def page_markdown() -> str:
@@ -51,6 +55,8 @@ def page_markdown() -> str:
         out.append(f"## {t.term} {{#{t.anchor}}}\n\n{t.definition}\n")
         if t.clauses:
             out.append(f"通知条款：{clause_links(list(t.clauses), GLOSSARY_PAGE)}\n")
+        if t.reading:
+            out.append(f"本站采用的理解：见[解读说明]({READINGS_PAGE}#{t.reading})。\n")
     return "\n".join(out)
 
 
