@@ -132,7 +132,7 @@ _ITEMS = (
 
 _STEPS = (
     StepDef("ask_series_office",
-            f"就结果中“须满足”的事项向{OFFICE}咨询（电话 {CONTACT['phone']}，{CONTACT['address']}）", "8",
+            f"就结果中“须满足”的事项咨询（通知第八部分列出的联系电话 {CONTACT['phone']}，联系地址 {CONTACT['address']}）", "8",
             "结果中有须确认事项的人员"),
     StepDef("preapproval", f"申报前报{OFFICE}审批同意（无职称申报或破格申报；破格的，持破格证明材料原件及复印件报审）",
             "1.2.3", "尚未取得审批的无职称申报或破格申报人员"),
