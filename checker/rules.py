@@ -433,11 +433,14 @@ def route(ctx: Context) -> None:
     remedy, gone once it is approved); others through the unit, or with the
     archive at a talent market, through it with the unit's consent and
     assessment. For 1.1.2 applicants and the self-employed the channel is a
-    condition (who_is_in_scope), not a step chosen for them."""
+    condition (who_is_in_scope), not a step chosen for them (the talent
+    market's route needs the consent of a unit the self-employed lack)."""
     if ctx.holds(S.ENTRUSTED):
         ctx.step("entrusted_referral")
         return
-    if ctx.get("via_talent_market"):
+    if ctx.holds(S.SELF_EMPLOYED):
+        pass  # no unit to consent or apply through: the channel is the self_employed condition
+    elif ctx.get("via_talent_market"):
         ctx.add("talent_market_consent")
         ctx.step("apply_via_talent_market")
     elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED) and not ctx.holds(S.SELF_EMPLOYED):
@@ -533,8 +536,11 @@ _barred_by_yes("one_application_a_year", "other_application_this_year", "two_app
 }, reports=("no_additions",))
 def materials_for_everyone(ctx: Context) -> None:
     """Every applicant files the review form and scans of originals; the unit
-    arranges the expert opinion."""
-    ctx.add("review_form", "e_archive", "original_scans", "continuing_education", "expert_opinion")
+    arranges the expert opinion (the self-employed have none: who arranges
+    it is part of their condition)."""
+    ctx.add("review_form", "e_archive", "original_scans", "continuing_education")
+    if not ctx.holds(S.SELF_EMPLOYED):
+        ctx.add("expert_opinion")
     ctx.report("no_additions")
 
 
@@ -587,10 +593,16 @@ def unit_duties(ctx: Context) -> None:
     before deliberation for senior applicants. Entrusted applicants: the
     unit's duties apply as the site reads it (解读说明 #entrusted-duties), but
     not 五's Guangxi channel (单位版汇总, 市或区直主管部门签章, 市或厅局职改部门
-    公章, 市职改部门报送): 二（一）4 names theirs (route's step)."""
+    公章, 市职改部门报送): 二（一）4 names theirs (route's step). Nor is 五's
+    channel listed where the notice names none (1.1.2 applicants not applying
+    through a talent market, the self-employed: a condition), and the
+    self-employed have no unit to do its duties (their condition says so)."""
     senior = ctx.get("target_level") == "senior"
     entrusted = ctx.holds(S.ENTRUSTED)
     ctx.step("prepare")
+    if ctx.holds(S.SELF_EMPLOYED):
+        ctx.step("review")  # no unit: who reviews and recommends is the self_employed condition
+        return
     ctx.add("unit_commitment", "unit_verification", "publicity")
     if senior:
         ctx.add("interview_defence")
@@ -601,7 +613,7 @@ def unit_duties(ctx: Context) -> None:
     ctx.step("recommendation")
     if entrusted:
         ctx.report("entrusted_unit_duties")
-    else:
+    elif not ctx.holds(S.ROUTE_UNSTATED):
         ctx.add("unit_submission", "entrustment_letter")
         ctx.step("department_review", "submission")
     ctx.step("review")
@@ -627,16 +639,18 @@ def _round_closed(ctx: Context) -> bool:
 
 
 @rule({"6.3": "请有关市（厅、局）职改部门务必在2017年8月10日前将申报材料送到广西工艺美术系列职改办"},
-      reports=("deadline", "deadline_entrusted", "round_closed"))
+      reports=("deadline", "deadline_entrusted", "deadline_route_unstated", "round_closed"))
 def deadline(ctx: Context) -> None:
     """The series office receives materials in the period of 六（三）; late
     ones are refused (8月10日前 includes the 10th, see 解读说明); the notice
     has the city offices deliver them, which entrusted applicants do not go
-    through. After that day the result says only that the round has closed
+    through, nor those for whom it names no channel. After that day the result says only that the round has closed
     (no advice to submit early); the verdict stays the one under this notice."""
     if _round_closed(ctx):
         ctx.report("round_closed", today=zh_date(ctx.today.isoformat()))
     elif ctx.holds(S.ENTRUSTED):
         ctx.report("deadline_entrusted")
+    elif ctx.holds(S.ROUTE_UNSTATED):
+        ctx.report("deadline_route_unstated")
     else:
         ctx.report("deadline")

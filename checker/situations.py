@@ -65,6 +65,12 @@ HQ_CHANNEL_UNIT = any_(HQ_UNIT_TYPE, BRANCH_OF_HQ_UNIT)
 #: 个体工商户、自由职业: no unit; the notice is silent (解读说明 #self-employed).
 SELF_EMPLOYED = is_("unit_type", "self_employed")
 
+#: Applicants for whom the notice names no channel: the self-employed, and
+#: 一（一）2 applicants not applying through a Guangxi talent market (解读说明
+#: #outside-route, #self-employed). 五's Guangxi channel (单位版汇总, 市或区直
+#: 主管部门签章, 市（厅、局）职改部门报送) is not listed for them.
+ROUTE_UNSTATED = any_(SELF_EMPLOYED, all_(OUTSIDE_NOT_ENTRUSTED, not_(VIA_TALENT_MARKET)))
+
 #: 非公经济组织和社会组织 (二（二）4（1）), including a 二（一）3 unit whose
 #: ownership is non-public.
 NON_PUBLIC_UNIT = any_(in_("unit_type", "non_public", "social_org"), is_("unit_ownership", "non_public"))
