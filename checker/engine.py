@@ -34,10 +34,16 @@ def verdict_of(findings: tuple[Finding, ...], missing: tuple[str, ...]) -> Verdi
 def _in_scope_only_if_unbarred(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     """Beside a blocker, or a finding that leaves open whether the applicant
     is 在职, no note says why the applicant is in scope: no one barred is told
-    they are in it (and 一（一）3 adds no scope to someone 一（一）1 leaves out)."""
-    if not any(f.severity == "blocker" or FINDINGS[f.id].scope == "doubt" for f in findings):
+    they are in it (and 一（一）3 adds no scope to someone 一（一）1 leaves out).
+    Beside a blocker, no advice for applying either (submit early, who pays
+    the fee, the checklist): a barred applicant is not told how to apply."""
+    if any(f.severity == "blocker" for f in findings):
+        dropped = {"in", "applying"}
+    elif any(FINDINGS[f.id].scope == "doubt" for f in findings):
+        dropped = {"in"}
+    else:
         return findings
-    return tuple(f for f in findings if FINDINGS[f.id].scope != "in")
+    return tuple(f for f in findings if FINDINGS[f.id].scope not in dropped)
 
 
 def evaluate(answers: Mapping[str, Any], today: _dt.date | None = None) -> Result:

@@ -41,7 +41,9 @@ class FindingDef:
     scope: str = ""
     """``"in"``: says why the applicant is in scope (一（一）); shown only when
     nothing bars them and no finding doubts it (``"doubt"``: whether they are
-    在职 is open), so that no one is told they are in scope who may not be."""
+    在职 is open), so that no one is told they are in scope who may not be.
+    ``"applying"``: advice to someone who applies (the deadline, the fee, the
+    checklist): dropped beside a blocker, whose result lists no steps."""
 
 
 def _block(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
@@ -52,8 +54,13 @@ def _cond(id: str, clause: str, text: str, *remedy: str, reading: str | None = N
     return FindingDef(id, "condition", clause, text, remedy or ("ask_series_office",), reading, scope)
 
 
-def _note(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
-    return FindingDef(id, "note", clause, text, (), reading)
+def _note(id: str, clause: str, text: str, reading: str | None = None, scope: str = "") -> FindingDef:
+    return FindingDef(id, "note", clause, text, (), reading, scope)
+
+
+def _advice(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
+    """A note for someone who applies (dropped beside a blocker)."""
+    return _note(id, clause, text, reading, scope="applying")
 
 
 def _scope(id: str, clause: str, text: str, reading: str | None = None) -> FindingDef:
@@ -180,10 +187,10 @@ _DEFS = (
     _block("two_applications", "2.1.6",
            "同一年度不得申报评审两个以上专业技术资格；同一年度申报的，该年度所有评审结果无效。"),
     # 二（二）
-    _note("no_additions", "2.2.1", "申报材料上报至评委会后不允许补充材料，请一次备齐。"),
+    _advice("no_additions", "2.2.1", "申报材料上报至评委会后不允许补充材料，请一次备齐。"),
     _cond("continuing_education", "2.2.2",
           "须完成本部门、本行业规定的继续教育任务或{year}年度公需科目学习任务，并提供合格证明材料。", "continuing_education"),
-    _note("entrusted_unit_duties", "2.1.4",
+    _advice("entrusted_unit_duties", "2.1.4",
           "二（一）4 只写了委托评审的途径：由所属省级职改管理部门出具委托材料，经自治区职改办审核同意后推荐评审。"
           "单位审核、公示、推荐（高级须面试答辩）、学历确认和按单位类型提供的材料，本站理解为照常适用，列在清单里；"
           "另一种理解是这些由所属省的程序决定。请向所属省级职改管理部门和自治区职改办确认。", reading="entrusted-duties"),
@@ -192,16 +199,16 @@ _DEFS = (
     _note("honesty", "3.2.2",
           "职改部门发现涉嫌虚假材料的，会要求申报人提供证明；不能证明的按规定处罚，评审已通过的取消评审结果，并列入失信档案。"),
     # 七
-    _note("fee_payer", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费，请向所在单位确认。", reading="fee-payer"),
+    _advice("fee_payer", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费，请向所在单位确认。", reading="fee-payer"),
     # 六（三）
-    _note("deadline", "6.3",
+    _advice("deadline", "6.3",
           "材料由市（厅、局）职改部门在{period_submission_deadline}送到{office}，逾期不再受理。单位和各市职改部门在{period_unit_stage}"
           "收集、审核材料，请按单位的安排及早提交。", reading="deadline"),
-    _note("deadline_entrusted", "6.3",
+    _advice("deadline_entrusted", "6.3",
           "{office}接收材料的时间是{period_submission_deadline}，逾期不再受理。通知写的是由市（厅、局）职改部门报送；"
           "委托评审的材料怎样送达，通知没有写明，请向所属省级职改管理部门和自治区职改办确认，及早办理。",
           reading="entrusted-duties"),
-    _note("deadline_route_unstated", "6.3",
+    _advice("deadline_route_unstated", "6.3",
           "{office}接收材料的时间是{period_submission_deadline}，逾期不再受理。通知写的是由市（厅、局）职改部门报送；"
           "您的材料从哪里报送，通知没有写明（见上），请向{office}确认，及早办理。"),
     _note("round_closed", "6.3",

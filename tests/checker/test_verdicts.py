@@ -82,6 +82,9 @@ def test_verdicts_keep_their_meaning_for_any_answers(answers: dict) -> None:
     if result.verdict == "ineligible" or any(FINDINGS[f.id].scope == "doubt" for f in result.findings):
         # no one barred (or whose 在职 status is open) is told they are in scope
         assert not [f.id for f in result.findings if FINDINGS[f.id].scope == "in"]
+    if result.verdict == "ineligible":
+        # nor told how to apply (submit early, who pays, the checklist)
+        assert not [f.id for f in result.findings if FINDINGS[f.id].scope == "applying"]
 
 
 def test_a_rule_cannot_report_what_it_did_not_declare() -> None:
