@@ -119,7 +119,7 @@ _ITEMS = (
     ItemDef("education_check_non_public", "学历证书由各级评委会统一进行第三方学历认证",
             "各级评委会在评审前通过学信网验证等有效方式，统一对申报学历材料进行认证。",
             "3.3.2", "authority", "非公有制经济组织和社会组织人员"),
-    ItemDef("unit_submission", "单位用职称信息系统单位版审核汇总，报市或区直主管部门审核签章",
+    ItemDef("unit_submission", "单位用职称信息系统单位版审核汇总，上报各市人事职改部门或区直主管部门审核签章",
             "再由市（厅、局）职改部门汇总报送广西工艺美术系列职改办。",
             "5", "unit", NOT_ENTRUSTED),
     ItemDef("entrustment_letter", "委托评审函件和评审名册表各1份",
@@ -148,7 +148,7 @@ _STEPS = (
     StepDef("publicity", "单位公示申报情况和申报材料", "3.1.3", ALL),
     StepDef("interview_defence", "单位组织面试答辩", "3.1.4", "申报高级资格的人员"),
     StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", ALL),
-    StepDef("department_review", f"{FIGURES['period_unit_stage']}：单位汇总上报，市或区直主管部门审核签章", "6.2", NOT_ENTRUSTED),
+    StepDef("department_review", f"{FIGURES['period_unit_stage']}：单位汇总上报，各市人事职改部门或区直主管部门审核签章", "6.2", NOT_ENTRUSTED),
     StepDef("submission", f"{FIGURES['period_submission_deadline']}：市（厅、局）职改部门将材料送到{OFFICE}；报送材料时一次付清评审费（通知未写明由谁缴纳）", "6.3", NOT_ENTRUSTED),
     StepDef("entrusted_referral",
             "凭所属省级职改管理部门的委托材料，经自治区职改办审核同意后推荐到广西工艺美术系列评审委员会评审"

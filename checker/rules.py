@@ -592,7 +592,7 @@ def unit_duties(ctx: Context) -> None:
     """What the unit does for every applicant, and the interview and defence
     before deliberation for senior applicants. Entrusted applicants: the
     unit's duties apply as the site reads it (解读说明 #entrusted-duties), but
-    not 五's Guangxi channel (单位版汇总, 市或区直主管部门签章, 市或厅局职改部门
+    not 五's Guangxi channel (单位版汇总, 各市人事职改部门或区直主管部门签章, 市或厅局职改部门
     公章, 市职改部门报送): 二（一）4 names theirs (route's step). Nor is 五's
     channel listed where the notice names none (1.1.2 applicants not applying
     through a talent market, the self-employed: a condition), and the

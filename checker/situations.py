@@ -67,7 +67,7 @@ SELF_EMPLOYED = is_("unit_type", "self_employed")
 
 #: Applicants for whom the notice names no channel: the self-employed, and
 #: 一（一）2 applicants not applying through a Guangxi talent market (解读说明
-#: #outside-route, #self-employed). 五's Guangxi channel (单位版汇总, 市或区直
+#: #outside-route, #self-employed). 五's Guangxi channel (单位版汇总, 各市人事职改部门或区直
 #: 主管部门签章, 市（厅、局）职改部门报送) is not listed for them.
 ROUTE_UNSTATED = any_(SELF_EMPLOYED, all_(OUTSIDE_NOT_ENTRUSTED, not_(VIA_TALENT_MARKET)))
 

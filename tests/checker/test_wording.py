@@ -59,7 +59,7 @@ def test_original_scans_keep_the_notices_hedge() -> None:
 def test_entrusted_applicants_get_no_guangxi_city_channel(scenario: dict) -> None:
     result = _result(scenario)
     text = "\n".join(_texts(result))
-    for words in ("单位版", "市或区直主管部门", "市或厅局职改部门", "市（厅、局）职改部门将材料送到"):
+    for words in ("单位版", "区直主管部门", "市或厅局职改部门", "市（厅、局）职改部门将材料送到"):
         assert words not in text, words
     if scenario["answers"].get("target_level") != "senior":
         assert "高级评审委员会" not in text
@@ -104,3 +104,14 @@ def test_exceptional_application_names_one_approver_and_one_approval_step(scenar
 
 def test_there_are_exceptional_scenarios_both_ways() -> None:
     assert {bool(s["answers"].get("preapproved")) for s in EXCEPTIONAL} == {True, False}
+
+
+def test_the_units_report_goes_where_five_says() -> None:
+    """五: 上报各市人事职改部门或区直主管部门审核签章 (not a 市主管部门 the notice
+    does not name), in every item and step that names that stage."""
+    notice_words = "各市人事职改部门或区直主管部门审核签章"
+    texts = [f"{d.title} {d.detail}" for d in ITEMS.values()] + [d.title for d in STEPS.values()]
+    stage = [t for t in texts if "区直主管部门" in t]
+    assert stage
+    for text in stage:
+        assert notice_words in text, text
