@@ -119,7 +119,7 @@ _DEFS = (
            reading="early-retirement"),
     _note("retirement_extended", "1.1", "您已按审批程序办理延长退休年龄手续，退休年龄不妨碍申报。"),
     _scope("retiring_in_2017", "1.1.3",
-          "{year_start}至{year_end}期间达到退休年龄的专业技术人员，今年仍可申报（一（一）3）。"),
+          "{year_start}至{year_end}期间达到退休年龄的专业技术人员，今年仍可申报（一（一）3）。", reading="retiring-this-year"),
     _cond("retired_early", "1.1",
           "您在{cutoff_day}以后办理了离退休手续，又不属于{retirement_year}期间达到退休年龄的情形（一（一）3）。"
           "通知规定申报对象为在职人员，对这种情形没有写明。" + _ASK, reading="early-retirement", scope="doubt"),
