@@ -39,7 +39,9 @@ class StepDef:
 
 
 ALL = "所有申报人"
-NOT_ENTRUSTED = "除外省委托评审以外的申报人（委托评审的途径见二（一）4）"
+NOT_ENTRUSTED = ("通过所在单位或人才市场申报的人员（外省委托评审的途径见二（一）4；在广西境外工作、不通过人才市场申报的，"
+                 "以及个体工商户、自由职业者，通知没有写明报送渠道）")
+WITH_UNIT = "有所在单位的申报人（个体工商户、自由职业者由谁办理，通知没有写明）"
 OFFICE = NOTICE["office"]
 
 
@@ -91,28 +93,28 @@ _ITEMS = (
     # What the unit (and the archive office) does.
     ItemDef("unit_commitment", "单位明确审查责任人并签署承诺书",
             "所在单位（部门）人事职改部门按相关文件开展申报审核工作。",
-            "3.1.1", "unit", ALL),
+            "3.1.1", "unit", WITH_UNIT),
     ItemDef("unit_verification", "单位审核学历、资历、经历、业绩、论文著作、免试证明等材料的真实性",
             "确保材料真实。",
-            "3.1.2", "unit", ALL),
+            "3.1.2", "unit", WITH_UNIT),
     ItemDef("archive_verification", "档案管理部门另行审核所掌握材料的真实性",
             "办理了档案托管的，所在单位与档案管理部门根据各自掌握的材料分别审核。",
             "3.1.2", "archive", "人事档案托管的人员"),
     ItemDef("publicity", "单位公示申报情况和申报材料",
             "公示完成后申报情况或材料有变更的，须补充公示。",
-            "3.1.3", "unit", ALL),
+            "3.1.3", "unit", WITH_UNIT),
     ItemDef("interview_defence", "单位在审议前组织面试答辩",
             "在审议答辩的基础上确定推荐意见。",
             "3.1.4", "unit", "申报高级资格的人员"),
     ItemDef("unit_recommendation", "单位审议推荐并出具推荐意见",
             "按评审程序审查、组织审议推荐。",
-            "3.1.4", "unit", ALL),
+            "3.1.4", "unit", WITH_UNIT),
     ItemDef("exceptional_unit_statement", "在单位推荐意见中说明破格申报情况",
             f"并将{OFFICE}同意破格的批文及达到破格条件的证明材料扫描录入相关附件材料。",
             "5.3", "unit", "破格申报的人员"),
     ItemDef("expert_opinion", "专家鉴定意见",
             "由所在单位人事职改部门组织；纸质材料须加盖专家所在单位公章，扫描后放在“论文著作”电子档案模版。",
-            "5.4", "unit", ALL),
+            "5.4", "unit", WITH_UNIT),
     ItemDef("education_check_state", "学历证书由档案管理部门出具意见确认并加盖档案专用章",
             "由您的档案管理部门出具意见（档案托管在人才交流服务中心的，即该中心）。",
             "3.3.1", "archive", "国有企事业单位人员"),
@@ -144,10 +146,10 @@ _STEPS = (
     StepDef("apply_via_unit", "通过所在单位申报", "2.1.1", "通过单位申报的人员"),
     StepDef("apply_via_talent_market", "经所在单位同意并填写基层单位考核推荐意见后，通过人才市场申报", "2.1.1",
             "通过人才市场申报的档案托管人员"),
-    StepDef("unit_review", "单位（和档案管理部门）审核材料真实性", "3.1.2", ALL),
-    StepDef("publicity", "单位公示申报情况和申报材料", "3.1.3", ALL),
+    StepDef("unit_review", "单位（和档案管理部门）审核材料真实性", "3.1.2", WITH_UNIT),
+    StepDef("publicity", "单位公示申报情况和申报材料", "3.1.3", WITH_UNIT),
     StepDef("interview_defence", "单位组织面试答辩", "3.1.4", "申报高级资格的人员"),
-    StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", ALL),
+    StepDef("recommendation", "单位审议推荐，出具推荐意见", "3.1.4", WITH_UNIT),
     StepDef("department_review", f"{FIGURES['period_unit_stage']}：单位汇总上报，各市人事职改部门或区直主管部门审核签章", "6.2", NOT_ENTRUSTED),
     StepDef("submission", f"{FIGURES['period_submission_deadline']}：市（厅、局）职改部门将材料送到{OFFICE}；报送材料时一次付清评审费（通知未写明由谁缴纳）", "6.3", NOT_ENTRUSTED),
     StepDef("entrusted_referral",
