@@ -31,15 +31,17 @@ def verdict_of(findings: tuple[Finding, ...], missing: tuple[str, ...]) -> Verdi
     return "eligible"
 
 
-def _in_scope_only_if_unbarred(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+def _in_scope_only_if_unbarred(findings: tuple[Finding, ...], bar_pending: bool = False) -> tuple[Finding, ...]:
     """Beside a blocker, or a finding that leaves open whether the applicant
     is 在职, no note says why the applicant is in scope: no one barred is told
-    they are in it (and 一（一）3 adds no scope to someone 一（一）1 leaves out).
-    Beside a blocker, no advice for applying either (submit early, who pays
-    the fee, the checklist): a barred applicant is not told how to apply."""
+    they are in it (and 一（一）3 adds no scope to someone 一（一）1 leaves out);
+    nor while a blocking rule waits for an answer that could bar them
+    (``bar_pending``). Beside a blocker, no advice for applying either (submit
+    early, who pays the fee, the checklist): a barred applicant is not told
+    how to apply."""
     if any(f.severity == "blocker" for f in findings):
         dropped = {"in", "applying"}
-    elif any(FINDINGS[f.id].scope == "doubt" for f in findings):
+    elif bar_pending or any(FINDINGS[f.id].scope == "doubt" for f in findings):
         dropped = {"in"}
     else:
         return findings
@@ -66,7 +68,7 @@ def run(valid: Answers, today: _dt.date | None = None) -> tuple[Result, list[str
                   today or _dt.date.today())
     for rule in RULES:
         ctx.apply(rule)
-    findings = _in_scope_only_if_unbarred(tuple(ctx.findings))
+    findings = _in_scope_only_if_unbarred(tuple(ctx.findings), ctx.bar_pending)
     missing = tuple(sorted(ctx.needed, key=_QUESTION_ORDER.index))
     verdict = verdict_of(findings, missing)
     if verdict == "ineligible":

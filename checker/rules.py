@@ -68,6 +68,9 @@ class Context:
     peeked: list[str] = field(default_factory=list)
     """Questions the current rule read with :meth:`get` that apply and are
     unanswered."""
+    bar_pending: bool = False
+    """A blocking rule waits for an answer that could bar the applicant: no
+    one is told yet that they are in scope."""
 
     def apply(self, rule: Rule) -> None:
         """Apply one rule (what it reads unanswered is tracked per rule)."""
@@ -79,8 +82,11 @@ class Context:
         matters. A question that does not apply yet waits for the answer that
         opens it, which another rule needs."""
         value = self.answers.get(key)
-        if value is None and key in self.applicable and key not in self.needed:
-            self.needed.append(key)
+        if value is None and key in self.applicable:
+            if key not in self.needed:
+                self.needed.append(key)
+            if self.rule is not None and self.rule.name in BLOCKING:
+                self.bar_pending = True
         return value
 
     def get(self, key: str) -> Any:
