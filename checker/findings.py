@@ -200,6 +200,8 @@ _DEFS = (
           "职改部门发现涉嫌虚假材料的，会要求申报人提供证明；不能证明的按规定处罚，评审已通过的取消评审结果，并列入失信档案。"),
     # 七
     _advice("fee_payer", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费，请向所在单位确认。", reading="fee-payer"),
+    _advice("fee_payer_no_unit", "7", "通知只写“报送材料时请一次付清”，没有写明由谁缴纳评审费；您没有所在单位，请向{office}确认。",
+            reading="fee-payer"),
     # 六（三）
     _advice("deadline", "6.3",
           "材料由市（厅、局）职改部门在{period_submission_deadline}送到{office}，逾期不再受理。单位和各市职改部门在{period_unit_stage}"

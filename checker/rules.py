@@ -627,16 +627,17 @@ def unit_duties(ctx: Context) -> None:
 
 @rule({
     "7": "高级380元/人·次、中级230元/人·次、初级150元/人·次",
-}, reports=("fee_payer",))
+}, reports=("fee_payer", "fee_payer_no_unit"))
 def fee(ctx: Context) -> None:
     """The review fee by target level, paid at once on submission; the notice
     does not say by whom (a note while the round is open: after it closed
-    there is nothing left to pay into)."""
+    there is nothing left to pay into); the self-employed have no unit to
+    ask."""
     ctx.add("fee")
     level = ctx.get("target_level")
     ctx.fee_yuan = FEES_YUAN.get(level) if level else None
     if not _round_closed(ctx):
-        ctx.report("fee_payer")
+        ctx.report("fee_payer_no_unit" if ctx.holds(S.SELF_EMPLOYED) else "fee_payer")
 
 
 def _round_closed(ctx: Context) -> bool:
