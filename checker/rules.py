@@ -449,7 +449,7 @@ def route(ctx: Context) -> None:
     elif ctx.get("via_talent_market"):
         ctx.add("talent_market_consent")
         ctx.step("apply_via_talent_market")
-    elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED) and not ctx.holds(S.SELF_EMPLOYED):
+    elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED):
         ctx.step("apply_via_unit")
     if (ctx.get("archive_months") or 0) > 0:
         ctx.add("archive_verification")
@@ -598,8 +598,9 @@ def unit_duties(ctx: Context) -> None:
     """What the unit does for every applicant, and the interview and defence
     before deliberation for senior applicants. Entrusted applicants: the
     unit's duties apply as the site reads it (解读说明 #entrusted-duties), but
-    not 五's Guangxi channel (单位版汇总, 各市人事职改部门或区直主管部门签章, 市或厅局职改部门
-    公章, 市职改部门报送): 二（一）4 names theirs (route's step). Nor is 五's
+    not 五's Guangxi channel (单位版汇总, 各市人事职改部门或区直主管部门签章,
+    市或厅局职改部门公章, 市职改部门报送): 二（一）4 names theirs (route's
+    step). Nor is 五's
     channel listed where the notice names none (1.1.2 applicants not applying
     through a talent market, the self-employed: a condition), and the
     self-employed have no unit to do its duties (their condition says so)."""
