@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from .parameters import FIGURES
 
+#: The finding that the notice's round has closed (after 六（三）'s last day):
+#: the verdict itself says it, not only a note further down.
+ROUND_CLOSED = "round_closed"
+
 _INELIGIBLE = (
     # whether anything could change it
     "以上情形按本通知无法通过补办手续或补充材料改变，因此这里不列申报步骤、材料清单和评审费。"

@@ -16,7 +16,7 @@ import sys
 from typing import Any, Callable, Sequence, TextIO
 
 from . import trace
-from .advice import ineligible_advice
+from .advice import ROUND_CLOSED, ineligible_advice
 from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
@@ -37,9 +37,8 @@ EXIT_BROKEN_PIPE = 141
 MAX_INPUT_BYTES = 1024 * 1024
 MAX_INPUT_TEXT = "1 MiB"
 
-#: The clause of the fees (七), and the note that the notice's round has closed.
+#: The clause of the fees (七).
 FEE_CLAUSE: str = RAW["fees"]["clause"]
-ROUND_CLOSED = "round_closed"
 
 EXIT_CODES_HELP = "退出码：0 已得出结论（任何结论）；2 输入或用法有误；130 被中断（Ctrl-C）；141 读取输出的一方提前关闭。"
 
