@@ -345,9 +345,14 @@ function showErrors(errors) {
       list.append(el("li", { text: error.message }));
     }
   }
+  $("error-summary").hidden = errors.length === 0;
+}
+
+/** After a link's answers are shown (the page laid out, "ready" set): their
+ * errors, if any, take the focus. */
+function focusErrorSummary() {
   const summary = $("error-summary");
-  summary.hidden = errors.length === 0;
-  if (focusErrors && errors.length) {
+  if (focusErrors && !summary.hidden) {
     summary.scrollIntoView({ block: "start" });
     summary.focus({ preventScroll: true });
   }
@@ -379,7 +384,7 @@ function show({ result, applicable, errors }) {
         ? `：还有 ${result.missing.length} 个问题会影响结论。`
         : decisive.length ? `：${decisive.map((f) => f.message).join(" ")}` : "。",
     }),
-    closed ? el("span", { class: "verdict-closed", text: closed.message }) : null,
+    ...(closed ? [el("span", { class: "verdict-closed", text: closed.message })] : []),
   );
   showVerdictBar(result);
 
@@ -433,6 +438,7 @@ function show({ result, applicable, errors }) {
     performance.mark("checker-ready"); // read by bench/run.py
     loadQr();
   }
+  focusErrorSummary();
 }
 
 /** This device's date, YYYY-MM-DD in local time: the day of the check. */
@@ -469,15 +475,16 @@ let resultInView = false;
 
 function showVerdictBar(result) {
   const bar = $("verdict-bar");
-  bar.dataset.verdict = result.verdict;
+  bar.dataset.shows = result.verdict; // not data-verdict: that names the verdict element only
   bar.textContent = `自查结论：${LABELS.verdict[result.verdict]} · 查看完整结果`;
   placeVerdictBar();
 }
 
 function placeVerdictBar() {
   const bar = $("verdict-bar");
-  bar.hidden = !bar.dataset.verdict || resultInView;
-  html.classList.toggle("has-verdict-bar", !bar.hidden);
+  bar.hidden = !bar.dataset.shows || resultInView;
+  // Not shown where the result sits beside the form (checker.css).
+  html.classList.toggle("has-verdict-bar", bar.getClientRects().length > 0);
 }
 
 new IntersectionObserver((entries) => {
