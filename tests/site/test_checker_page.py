@@ -45,6 +45,12 @@ def test_page_matches_the_cli_for_scenarios_and_generated_answers(page, base_url
         }
         if {k: got[k] for k in expected} != expected:
             mismatches.append((answers, got, expected))
+        # What the screen and the printout say (the link back aside): clauses as
+        # people read them (二（二）4（1）), never a dotted id or an answer key.
+        said = page.evaluate("""() => { const copy = document.getElementById('checker-result').cloneNode(true);
+            copy.querySelector('#print-url').remove(); return copy.textContent; }""")
+        if re.search(r"\d\.\d|[a-z]+_[a-z]+", said):
+            mismatches.append((answers, "dotted id or key", re.findall(r"\d\.\d|[a-z]+_[a-z]+", said)))
         if want["fee_yuan"] is not None:
             assert f"{want['fee_yuan']}元" in got["fee"]
     assert mismatches == []
