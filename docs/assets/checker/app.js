@@ -394,6 +394,7 @@ function show({ result, applicable, errors }) {
   for (const id of ["steps-block", "checklist-block", "fee-block", "signature"]) $(id).hidden = ineligible;
   $("ineligible-advice").hidden = !ineligible;
   $("findings-title").textContent = ineligible ? "为什么不能申报" : "理由与提示";
+  $("print-button").textContent = ineligible ? "打印结果" : "打印清单";
   const reasons = result.findings.filter((f) => f !== closed && (!ineligible || f.severity === "blocker"));
 
   const missing = $("missing-list");
