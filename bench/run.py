@@ -1,6 +1,7 @@
 """Benchmark the site in headless Debian chromium and print a table.
 
     .venv/bin/python bench/run.py [--rounds 5] [--changes 200] [--server nginx|python] [--bytes-only]
+    .venv/bin/python bench/run.py --phone [--rounds 3]
 
 Measures, in one run, alternating and over several rounds (medians):
   (a) a bare page that only boots the site's own Pyodide and runs 1+1, against
@@ -9,6 +10,11 @@ Measures, in one run, alternating and over several rounds (medians):
   (b) answer change → result in the page: median and p95;
   (c) bytes each docs page and the checker page transfer (on the wire, and
       decoded), with a fresh context per page.
+With --phone, instead: the checker page cold on an applicant's phone (CPU
+slowed ×4, 1.6 Mbit/s down, 150 ms round trip, 390 px wide, through the
+DevTools protocol): when the form is usable, when the checker is ready, the
+first result after an answer, and the bytes on the wire before ready,
+against the time those bytes take at that bandwidth.
 Writes the figures as JSON to bench/results/. Not a test: it asserts nothing.
 """
 
@@ -149,6 +155,92 @@ def page_bytes(browser: Any, base: str, paths: list[str]) -> dict[str, dict[str,
     return result
 
 
+#: An applicant's phone on a slow mobile network (issue 16).
+PHONE_DOWN_BITS = 1_600_000  # bit/s
+PHONE = {"cpu_slowdown": 4, "down_bits": PHONE_DOWN_BITS, "up_bits": 750_000, "rtt_ms": 150,
+         "viewport": {"width": 390, "height": 844}}
+
+# When the form is usable: its last question laid out and shown (the page
+# shows the form once boot.js marks <html data-checker>; CSS hides it before).
+FORM_USABLE = """(() => {
+  const check = () => {
+    const questions = document.querySelectorAll('#checker-form .q:not([hidden])');
+    const last = questions[questions.length - 1];
+    if (last && last.getClientRects().length && document.documentElement.dataset.checker) {
+      performance.mark('bench-form-usable');
+    } else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})();"""
+
+
+def phone_times(browser: Any, base: str, rounds: int) -> list[dict[str, float]]:
+    """One cold visit per round on the throttled phone."""
+    figures = []
+    for _ in range(rounds):
+        ctx = browser.new_context(viewport=PHONE["viewport"], is_mobile=True, has_touch=True, device_scale_factor=3)
+        ctx.add_init_script(FORM_USABLE)
+        page = ctx.new_page()
+        cdp = ctx.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": PHONE["rtt_ms"],
+            "downloadThroughput": PHONE["down_bits"] / 8, "uploadThroughput": PHONE["up_bits"] / 8})
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+        wire = [0]
+        ready_at = [None]
+        ends: list[tuple[float, str]] = []  # (epoch ms of the last byte, url) of each request before ready
+
+        def count(request: Any) -> None:
+            if ready_at[0] is None:  # bytes needed to get to ready
+                sizes = request.sizes()
+                wire[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                timing = request.timing
+                if sizes["responseBodySize"] > 0:  # not a cache hit (Pyodide imports its modules again)
+                    ends.append((timing["startTime"] + timing["responseEnd"], request.url))
+
+        ctx.on("requestfinished", count)
+        page.goto(f"{base}/checker/")
+        page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT * 3)
+        marks = page.evaluate("""() => Object.fromEntries(['bench-form-usable', 'checker-ready']
+            .map(name => [name, (performance.getEntriesByName(name)[0] || {}).startTime]))""")
+        ready_at[0] = marks["checker-ready"]
+        origin = page.evaluate("performance.timeOrigin")
+        # Events arrive a little late: keep the requests that ended before ready.
+        last_end, last_url = max((end, url) for end, url in ends
+                                 if url.startswith("http") and end - origin <= ready_at[0])
+        page.wait_for_selector("#checker-app[data-busy='false']", state="attached")
+        # The first result after an answer: a tap on the first question.
+        t0 = page.evaluate("performance.now()")
+        page.locator("#target_level-senior").check()  # sets data-busy="true" at once (app.js)
+        page.wait_for_selector("#checker-app[data-busy='false']", state="attached", timeout=60000)
+        t1 = page.evaluate("performance.now()")
+        figures.append({"form_usable_ms": marks["bench-form-usable"], "ready_ms": marks["checker-ready"],
+                        "first_result_ms": t1 - t0, "wire_bytes_to_ready": wire[0],
+                        "last_byte_ms": last_end - origin})
+        print(f"  last byte before ready: {last_end - origin:.0f} ms ({last_url.rsplit('/', 1)[-1]})")
+        ctx.close()
+    return figures
+
+
+def print_phone(figures: list[dict[str, float]]) -> dict[str, float]:
+    med = {key: statistics.median(f[key] for f in figures) for key in figures[0]}
+    at_bandwidth_ms = med["wire_bytes_to_ready"] * 8 / PHONE["down_bits"] * 1000
+    med["bytes_time_ms"] = at_bandwidth_ms
+    med["ready_over_bytes_time"] = med["ready_ms"] / at_bandwidth_ms
+    print(f"phone: CPU ×{PHONE['cpu_slowdown']}, {PHONE['down_bits'] / 1e6} Mbit/s down, {PHONE['rtt_ms']} ms RTT, "
+          f"{PHONE['viewport']['width']} px; cold; median of {len(figures)} rounds")
+    print(f"{'round':>6}{'form usable':>13}{'last byte':>11}{'ready':>10}{'first result':>14}{'MiB to ready':>14}")
+    for n, f in enumerate(figures, 1):
+        print(f"{n:6d}{f['form_usable_ms']:13.0f}{f['last_byte_ms']:11.0f}{f['ready_ms']:10.0f}"
+              f"{f['first_result_ms']:14.0f}{f['wire_bytes_to_ready'] / 1048576:14.2f}")
+    print(f"{'median':>6}{med['form_usable_ms']:13.0f}{med['last_byte_ms']:11.0f}{med['ready_ms']:10.0f}"
+          f"{med['first_result_ms']:14.0f}{med['wire_bytes_to_ready'] / 1048576:14.2f}")
+    print(f"those bytes take {at_bandwidth_ms:.0f} ms at {PHONE['down_bits'] / 1e6} Mbit/s: "
+          f"ready = {med['ready_over_bytes_time']:.2f} × that (goal ≤ 1.15); form usable goal ≤ 2500 ms")
+    return med
+
+
 def machine() -> dict[str, str]:
     cpu = ""
     if Path("/proc/cpuinfo").exists():
@@ -165,6 +257,7 @@ def main() -> None:
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--server", choices=("nginx", "python"), default="nginx" if Path(nginx.NGINX).exists() else "python")
     parser.add_argument("--bytes-only", action="store_true", help="only (c): bytes per page, no timing")
+    parser.add_argument("--phone", action="store_true", help="the checker page on a slow phone and network instead")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -185,6 +278,13 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            if args.phone:
+                phone = phone_times(browser, base, args.rounds)
+                browser.close()
+                med = print_phone(phone)
+                write_report({"machine": machine(), "server": args.server, "phone": PHONE, "rounds": phone,
+                              "median": med})
+                return
             boots = {} if args.bytes_only else boot_times(browser, base, args.rounds)
             changes = [] if args.bytes_only else change_times(browser, base, args.changes)
             sizes = page_bytes(browser, base, site_pages(site))

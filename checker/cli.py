@@ -16,11 +16,14 @@ import sys
 from typing import Any, Callable, Sequence, TextIO
 
 from . import trace
+from .advice import ROUND_CLOSED, ineligible_advice
 from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
 from .inputs import InputError, read_bytes, source_name
+from .notice import clause_label
+from .parameters import RAW
 from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
@@ -33,6 +36,9 @@ EXIT_BROKEN_PIPE = 141
 #: a wrong file (or /dev/zero) from filling memory.
 MAX_INPUT_BYTES = 1024 * 1024
 MAX_INPUT_TEXT = "1 MiB"
+
+#: The clause of the fees (七).
+FEE_CLAUSE: str = RAW["fees"]["clause"]
 
 EXIT_CODES_HELP = "退出码：0 已得出结论（任何结论）；2 输入或用法有误；130 被中断（Ctrl-C）；141 读取输出的一方提前关闭。"
 
@@ -95,25 +101,37 @@ def read_text(source: str, stdin: TextIO | None) -> str:
 
 
 def format_text(result: Result, answers: dict[str, Any]) -> str:
-    """A readable Chinese summary."""
-    lines = [f"结论：{VERDICT_LABELS[result.verdict]}（{result.verdict}）"]
-    if result.fee_yuan is not None:
-        lines.append(f"评审费：{result.fee_yuan}元（七）")
-    if result.findings:
-        lines.append("\n理由与提示：")
-        lines += [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}（条款 {f.clause}）" for f in result.findings]
+    """A readable Chinese summary: clauses as people read them (二（二）4（1）),
+    no answer key or verdict code (the JSON output has those)."""
+    def cited(clause: str) -> str:
+        return f"（依据：{clause_label(clause)}）"
+
+    lines = [f"结论：{VERDICT_LABELS[result.verdict]}"]
+    # After the deadline, the verdict's own line says the round has closed.
+    lines += [f"　　{f.message}" for f in result.findings if f.id == ROUND_CLOSED]
+    ineligible = result.verdict == "ineligible"
+    if result.fee_yuan is not None and not ineligible:
+        lines.append(f"评审费：{result.fee_yuan}元{cited(FEE_CLAUSE)}")
+    # An ineligible result gives its reasons only (the notes are about applying).
+    reasons = [f for f in result.findings if f.id != ROUND_CLOSED and (not ineligible or f.severity == "blocker")]
+    if reasons:
+        lines.append("\n为什么不能申报：" if ineligible else "\n理由与提示：")
+        lines += [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}{cited(f.clause)}" for f in reasons]
     if result.missing:
         lines.append("\n还需回答：")
-        lines += [f"- {BY_ID[key].label}（{key}）" for key in result.missing]
-    if result.verdict == "ineligible":
-        lines.append("\n按本通知不能申报，因此不列申报步骤和材料清单。")
+        lines += [f"- {BY_ID[key].label}" for key in result.missing]
+    if ineligible:
+        # No steps, checklist, fee or dates: why (above), whether anything
+        # could change it, whom to ask.
+        lines.append("")
+        lines += list(ineligible_advice())
     else:
         lines.append("\n申报步骤：")
-        lines += [f"{n}. {s.title}（条款 {s.clause}）" for n, s in enumerate(result.steps, 1)]
+        lines += [f"{n}. {s.title}{cited(s.clause)}" for n, s in enumerate(result.steps, 1)]
         lines.append("\n材料清单：")
-        lines += [f"[ ] {c.title}——{WHO_LABELS[c.who]}（条款 {c.clause}）" for c in result.checklist]
-    lines.append("\n时间：")
-    lines += [f"- {d.period}：{d.title}（条款 {d.clause}）" for d in result.dates]
+        lines += [f"[ ] {c.title}——{WHO_LABELS[c.who]}{cited(c.clause)}" for c in result.checklist]
+        lines.append("\n时间：")
+        lines += [f"- {d.period}：{d.title}{cited(d.clause)}" for d in result.dates]
     # What the result was computed from, so that a reader can check the answers.
     valid = validate(answers)
     lines.append("\n您的回答（结论据此得出）：")

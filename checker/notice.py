@@ -203,3 +203,14 @@ def load() -> Notice:
 
 def clause_ids() -> frozenset[str]:
     return frozenset(load().clauses)
+
+
+def clause_label(clause_id: str) -> str:
+    """A clause as people read it: ``"2.2.4.1"`` → ``"二（二）4（1）"``.
+
+    For every text a person reads (the CLI's text output, the printout, the
+    unit's desk); the dotted ids stay in JSON, anchors and code. An id the
+    notice does not have is returned as it is.
+    """
+    clause = load().clauses.get(clause_id)
+    return clause.label if clause else clause_id

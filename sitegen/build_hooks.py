@@ -64,6 +64,7 @@ def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
     checker_assets.copy_into(site_dir)
     extra_wheels.copy_into(site_dir)  # the unit's desk (/unit/): loaded there only
+    glossary.write_search_synonyms(site_dir)  # before offline and compress: they copy the index
     offline.write(site_dir)
     error_pages.write(site_dir)  # after offline: never needed offline
     compress.compress_site(site_dir)

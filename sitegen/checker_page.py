@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
 from checker import questions_json
+from checker.advice import ROUND_CLOSED, ineligible_advice
 from checker.catalog import DATES, ITEMS, STEPS
 from checker.findings import FINDINGS
 from checker.parameters import DEADLINE, FIGURES, NOTICE
@@ -96,6 +97,7 @@ def _context() -> dict[str, Any]:
         "failures": FAILURES,
         "deadline": DEADLINE,
         "figures": FIGURES,
+        "advice": ineligible_advice(),
     }
 
 
@@ -118,6 +120,7 @@ def page_data() -> dict[str, Any]:
         "readings": {d.id: f"{INTERPRETATION_URL}#{d.reading}" for d in FINDINGS.values() if d.reading},
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "clauses": clause_links(),
+        "round_closed": ROUND_CLOSED,
     }
 
 

@@ -7,10 +7,12 @@ the definition; Material's ``content.tooltips`` shows it as a tooltip.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 import yaml
 
@@ -107,3 +109,43 @@ def add_tooltips(html: str, glossary_url: str) -> str:
 def jieba_words() -> list[str]:
     """Terms the search index must keep whole (added to jieba's dictionary)."""
     return [t.term for t in terms()]
+
+
+#: Words people type into the search box → the entries of the search index
+#: that answer them (their ``location`` in ``search/search_index.json``). The
+#: pages say these things in the notice's words (收费标准, 逾期不再受理, 不作要求),
+#: not in the words people search with; the glossary's terms are whole words
+#: already (:func:`jieba_words`). Each word goes into its entries' ``tags``, the
+#: field Material's search weighs above titles and text, so they come first.
+SEARCH_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "评审费": ("guide/fees/",),
+    "收费": ("guide/fees/",),
+    "费用": ("guide/fees/",),
+    "交钱": ("guide/fees/",),
+    "截止": ("timeline/", "guide/submission/"),
+    "截止日期": ("timeline/", "guide/submission/"),
+    "截止时间": ("timeline/", "guide/submission/"),
+    "外语": ("#_1", "guide/materials/#_2"),
+    "职称外语": ("#_1", "guide/materials/#_2"),
+    "计算机": ("#_1", "guide/materials/#_2"),
+}
+
+
+def add_search_synonyms(index: dict) -> dict:
+    """``index`` (the parsed search index) with :data:`SEARCH_SYNONYMS` as tags.
+    Fails the build when an entry they name is gone (a page or heading moved)."""
+    by_location = {doc["location"]: doc for doc in index["docs"]}
+    for word, locations in SEARCH_SYNONYMS.items():
+        for location in locations:
+            if location not in by_location:
+                raise ValueError(f"search synonym {word!r}: no entry {location!r} in the search index")
+            tags = by_location[location].setdefault("tags", [])
+            if word not in tags:
+                tags.append(word)
+    return index
+
+
+def write_search_synonyms(site_dir: Path) -> None:
+    path = site_dir / "search" / "search_index.json"
+    index = add_search_synonyms(json.loads(path.read_text(encoding="utf-8")))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,6 +15,11 @@ from pathlib import Path
 import pytest
 
 from checker import evaluate
+from checker.cli import format_text
+from checker.notice import clause_label
+from checker.parameters import FIGURES
+
+from ..checker.scenarios import load_scenarios
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,6 +64,52 @@ def test_text_format_is_a_chinese_summary() -> None:
     assert "结论：可以申报" in proc.stdout
     assert "评审费：380元" in proc.stdout
     assert "连续6个月以上个人社保缴费证明" in proc.stdout
+
+
+def _text_of(scenario: dict) -> tuple[object, str]:
+    today = datetime.date.fromisoformat(scenario.get("today", "2017-06-01"))
+    result = evaluate(scenario["answers"], today=today)
+    return result, format_text(result, scenario["answers"])
+
+
+def test_text_output_reads_clauses_as_people_do_and_has_no_codes() -> None:
+    """Every scenario: 二（二）4（1）-style clause numbers, no dotted id, no
+    answer key or verdict code in a Chinese sentence (the JSON keeps those)."""
+    problems = []
+    for scenario in load_scenarios():
+        result, text = _text_of(scenario)
+        shown = [*result.findings, *result.steps, *result.checklist, *result.dates]
+        if result.verdict == "ineligible":
+            shown = [f for f in result.findings if f.severity == "blocker"]
+        labels = {clause_label(item.clause) for item in shown}
+        codes = re.findall(r"[A-Za-z_]{2,}|\d\.\d", text)
+        missing = [label for label in labels if f"依据：{label}）" not in text]
+        if codes or missing:
+            problems.append((scenario["name"], codes, missing))
+    assert problems == []
+    assert clause_label("2.2.4.1") == "二（二）4（1）"
+
+
+def test_an_ineligible_text_says_why_whether_it_can_change_and_whom_to_ask() -> None:
+    ineligible = [s for s in load_scenarios() if s["verdict"] == "ineligible"]
+    assert ineligible
+    for scenario in ineligible:
+        result, text = _text_of(scenario)
+        assert "为什么不能申报" in text and all(f.message in text for f in result.findings if f.severity == "blocker")
+        assert "无法通过补办手续" in text and "请更正后重新自查" in text
+        assert f"请向{FIGURES['office']}咨询（电话 {FIGURES['phone']}" in text
+        for gone in ("申报步骤：", "材料清单：", "评审费：", "[ ]", "签名"):
+            assert gone not in text, (scenario["name"], gone)
+    _, open_text = _text_of({"answers": SENIOR})
+    assert "申报步骤：" in open_text and "评审费：380元" in open_text and "请更正后重新自查" not in open_text
+
+
+def test_after_the_deadline_the_verdict_line_says_the_round_has_closed() -> None:
+    _, text = _text_of({"answers": SENIOR, "today": "2017-08-11"})
+    head = text.split("\n\n")[0]
+    assert head.startswith("结论：可以申报") and "材料接收已于2017年8月10日截止" in head
+    assert text.count("材料接收已于") == 1
+    assert "截止" not in _text_of({"answers": SENIOR, "today": "2017-08-10"})[1].split("\n\n")[0]
 
 
 @pytest.mark.parametrize("stdin, names", [

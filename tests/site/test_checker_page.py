@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
+from checker import questions_json as cli_questions
 from checker.catalog import ITEMS
 
 from ..checker.scenarios import load_scenarios, random_answer_sets
@@ -33,14 +34,23 @@ def test_page_matches_the_cli_for_scenarios_and_generated_answers(page, base_url
     for answers in answer_sets:
         fill(page, answers)
         got, want = shown(page), cli(answers)
+        # The round's end is said in the verdict box; an ineligible result lists its blockers only.
+        findings = [f for f in want["findings"] if f["id"] != "round_closed"
+                    and (want["verdict"] != "ineligible" or f["severity"] == "blocker")]
         expected = {
             "verdict": want["verdict"],
             "checklist": [[c["id"], c["clause"]] for c in want["checklist"]],
             "steps": [s["clause"] for s in want["steps"]],
-            "findings": [f["clause"] for f in want["findings"]],
+            "findings": [f["clause"] for f in findings],
         }
         if {k: got[k] for k in expected} != expected:
             mismatches.append((answers, got, expected))
+        # What the screen and the printout say (the link back aside): clauses as
+        # people read them (二（二）4（1）), never a dotted id or an answer key.
+        said = page.evaluate("""() => { const copy = document.getElementById('checker-result').cloneNode(true);
+            copy.querySelector('#print-url').remove(); return copy.textContent; }""")
+        if re.search(r"\d\.\d|[a-z]+_[a-z]+", said):
+            mismatches.append((answers, "dotted id or key", re.findall(r"\d\.\d|[a-z]+_[a-z]+", said)))
         if want["fee_yuan"] is not None:
             assert f"{want['fee_yuan']}元" in got["fee"]
     assert mismatches == []
@@ -105,8 +115,18 @@ def test_every_value_the_page_cannot_take_is_named_in_the_error_summary(page, ba
 
 def pdf_text(pdf: bytes) -> str:
     """The PDF's text, NFKC-normalised (Kangxi radicals → characters), no spaces."""
-    text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
-    return "".join(text.split())
+    return "".join(pdf_pages(pdf))
+
+
+def pdf_pages(pdf: bytes) -> list[str]:
+    """Each page's text, as :func:`pdf_text`."""
+    return ["".join(unicodedata.normalize("NFKC", p.extract_text()).split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def printed(text: str, words: str) -> bool:
+    """``words`` in a PDF's text; its text layer maps some characters to radicals (⻅ for 见): accept those."""
+    words = unicodedata.normalize("NFKC", words)
+    return re.search("".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in words), text) is not None
 
 
 def test_a_bad_typed_answer_gets_an_error_summary_and_a_field_error(page, base_url: str) -> None:
@@ -115,7 +135,8 @@ def test_a_bad_typed_answer_gets_an_error_summary_and_a_field_error(page, base_u
     settle(page)
     assert page.is_visible("#error-summary")
     link = page.locator("#error-list a").first
-    assert "employment_months" in link.inner_text()
+    assert "employment_months" not in link.inner_text() and "已满多少个月" in link.inner_text()
+    assert "十二" in link.inner_text() and "0 到 1200 之间的整数" in link.inner_text()
     assert link.get_attribute("href") == "#employment_months"
     assert page.is_visible("#employment_months-error")
     assert page.get_attribute("#employment_months", "aria-invalid") == "true"
@@ -204,17 +225,31 @@ def test_printed_checklist_has_the_verdict_items_and_no_form(page, base_url: str
     assert page.is_hidden("#checker-form") and page.is_hidden(".md-header")
     pdf = page.pdf(format="A4")
     text = pdf_text(pdf)
-
-    def printed(words: str) -> bool:
-        # The PDF's text layer maps some characters to radicals (⻅ for 见): accept those.
-        return re.search("".join(f"(?:{re.escape(c)}|[\u2e80-\u2eff])" for c in words), text) is not None
-
-    assert printed("可以申报")
+    assert printed(text, "可以申报")
     for item in ("连续6个月以上个人社保缴费证明", "单位在审议前组织面试答辩", "专家鉴定意见", "申报人签名", "打印日期"):
-        assert printed(item), item
-    assert printed("380元") and printed("2017-08-10")
-    assert printed("您要申报哪一级")  # the answer summary, not the form
-    assert not printed("清除此题答案") and not printed("单位链接")
+        assert printed(text, item), item
+    assert printed(text, "380元") and printed(text, "2017-08-10")
+    assert printed(text, "您要申报哪一级")  # the answer summary, not the form
+    assert not printed(text, "清除此题答案") and not printed(text, "单位链接")
+    # Clauses as people read them, never the dotted ids.
+    assert printed(text, "依据：三（一）4") and not re.search(r"依据:\d", text)
+    # Page numbers; the last page holds the way back (link and QR code), not the signature alone.
+    pages = pdf_pages(pdf)
+    assert all(printed(t, f"第{n}页，共{len(pages)}页") for n, t in enumerate(pages, 1))
+    assert printed(pages[-1], "申报人签名") and printed(pages[-1], "可回到这次自查")
+    assert "continuing_education_done=true" in pages[-1]
+    assert _qr_codes(pdf) == [page.url]
+
+
+def _qr_codes(pdf: bytes) -> list[str]:
+    """The QR codes on the PDF's pages, decoded."""
+    import pypdfium2
+    import zxingcpp
+
+    document = pypdfium2.PdfDocument(pdf)
+    found = [code.text for p in document for code in zxingcpp.read_barcodes(p.render(scale=3).to_pil())]
+    document.close()
+    return found
 
 
 def test_without_javascript_the_generic_checklist_is_complete(browser, base_url: str) -> None:
@@ -245,3 +280,100 @@ def test_the_employer_link_carries_only_the_chosen_answers(page, base_url: str) 
     assert staff.is_checked("#unit_type-non_public") and staff.is_checked("#work_location-guangxi")
     assert not staff.is_checked("#target_level-senior")
     staff.close()
+
+
+def test_messages_name_questions_not_answer_keys_and_a_links_errors_take_the_focus(browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="zh-CN", viewport=PHONE)
+    page = ctx.new_page()
+    open_checker(page, base_url, "#work_location=guangxi&employment_months=abc&target_level=x&civil_servant=maybe"
+                                 "&retired=true&retirement_date=2017-02-30&no_such_question=1")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    box = page.locator("#error-summary").bounding_box()
+    assert 0 <= box["y"] < PHONE["height"]  # scrolled into view, below the header
+    words = page.inner_text("#checker-app")
+    keys = [q["id"] for q in cli_questions() if q["id"] in words]
+    assert keys == [], keys
+    summary = page.inner_text("#error-summary")
+    assert "请选择：初级、中级、高级" in summary and "请选择：是、否" in summary
+    assert "true" not in summary and "false" not in summary
+    # Typing a wrong value does not take the field away from the applicant.
+    page.fill("#employment_months", "x")
+    settle(page)
+    assert page.evaluate("document.activeElement.id") == "employment_months"
+    ctx.close()
+
+
+def test_another_answer_link_in_the_same_tab_and_back_and_forward(page, base_url: str) -> None:
+    open_checker(page, base_url, "#target_level=senior&civil_servant=true")
+    assert page.get_attribute("[data-verdict]", "data-verdict") == "ineligible"
+
+    def now(checked: str, verdict: str) -> None:
+        page.wait_for_function("([id, verdict]) => document.getElementById(id).checked"
+                               " && document.querySelector('[data-verdict]').dataset.verdict === verdict",
+                               arg=[checked, verdict], timeout=20000)
+        settle(page)
+
+    page.evaluate("location.hash = '#target_level=junior&civil_servant=false'")  # a link opened in this tab
+    now("civil_servant-false", "incomplete")
+    assert page.is_checked("#target_level-junior") and not page.is_checked("#target_level-senior")
+    page.go_back()
+    now("civil_servant-true", "ineligible")
+    assert page.is_checked("#target_level-senior")
+    page.go_forward()
+    now("target_level-junior", "incomplete")
+    # A heading's anchor is not answers: the form stays.
+    page.evaluate("location.hash = '#checker-result'")
+    page.wait_for_timeout(300)
+    assert page.is_checked("#target_level-junior")
+
+
+def test_on_a_phone_a_verdict_line_stays_in_view_without_covering_a_field(browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="zh-CN", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = ctx.new_page()
+    open_checker(page, base_url, "#target_level=senior&work_location=guangxi&retired=true")
+    page.evaluate("scrollTo(0, 0)")
+    bar = page.locator("#verdict-bar")
+    bar.wait_for(state="visible")
+    assert "还需回答问题" in bar.inner_text() and bar.get_attribute("href") == "#checker-result"
+    covered = []
+    for field in page.locator("#checker-form input:visible").all():
+        field.focus()
+        page.wait_for_timeout(30)
+        shown = bar.bounding_box()  # None once the result itself is in view
+        box = field.bounding_box()
+        if shown and box["y"] + box["height"] > shown["y"]:
+            covered.append(field.get_attribute("id"))
+    assert covered == []
+    url = page.url
+    page.evaluate("scrollTo(0, 0)")
+    bar.click()
+    page.wait_for_timeout(300)
+    assert page.locator("#checker-result").bounding_box()["y"] < PHONE["height"]
+    assert bar.is_hidden() and page.url == url  # the answers stay in the address
+    ctx.close()
+    # Where the result sits beside the form, there is no bar.
+    wide = browser.new_page(viewport=DESKTOP)
+    open_checker(wide, base_url, "#target_level=senior")
+    wide.evaluate("scrollTo(0, 0)")
+    assert wide.locator("#verdict-bar").is_hidden()
+    wide.close()
+
+
+def test_clause_links_are_big_enough_to_tap_and_large_text_keeps_a_readable_line(browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    page = ctx.new_page()
+    open_checker(page, base_url, "#target_level=senior&work_location=guangxi")
+    small = page.evaluate("""() => [...document.querySelectorAll('#checker-app a.clause-link')]
+        .filter(a => a.getClientRects().length).map(a => a.getBoundingClientRect())
+        .filter(r => r.width < 24 || r.height < 24).length""")
+    assert small == 0
+    page.evaluate("document.documentElement.style.fontSize = `${2 * parseFloat(getComputedStyle(document.documentElement).fontSize)}px`")
+    page.wait_for_timeout(200)
+    # Characters per line (CJK characters are 1em wide) of the verdict box and the checklist.
+    per_line = page.evaluate("""() => ['#verdict', '#checklist'].map(id => {
+        const node = document.querySelector(id), style = getComputedStyle(node);
+        return (node.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)) / parseFloat(style.fontSize);
+    })""")
+    assert all(n >= 20 for n in per_line), per_line
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    ctx.close()

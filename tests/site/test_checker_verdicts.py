@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from checker.advice import ineligible_advice
+from checker.catalog import STEPS
 from checker.findings import FINDINGS
+from checker.parameters import FIGURES
 
 from .checker_helpers import fill, open_checker
+from .test_checker_page import pdf_text, printed
 from .conftest import PHONE
 
 GUANGXI = {"target_level": "intermediate", "current_title": "junior", "civil_servant": False, "work_location": "guangxi",
@@ -43,8 +47,9 @@ def test_the_closed_round_follows_the_devices_date(browser, base_url: str, today
     open_checker(page, base_url)
     assert page.locator("#round-closed").is_visible() == closed
     fill(page, GUANGXI)
-    texts = " ".join(_finding_ids(page))
-    assert ("材料接收已于2017年8月10日截止" in texts) == closed
+    # The verdict box itself says it (once: not again among the findings).
+    assert ("材料接收已于2017年8月10日截止" in page.inner_text("#verdict")) == closed
+    assert "材料接收已于" not in " ".join(_finding_ids(page))
     assert page.locator("[data-verdict]").get_attribute("data-verdict") == "eligible"
     ctx.close()
 
@@ -86,4 +91,36 @@ def test_a_person_who_reached_the_age_without_retiring_can_say_so(browser, base_
     assert page.locator("#retirement_date").is_visible()  # asked without having retired
     assert page.locator("[data-verdict]").get_attribute("data-verdict") == "ineligible"
     assert "即使没有办理退休手续" in page.inner_text("#verdict")
+    ctx.close()
+
+
+def test_an_ineligible_result_says_why_and_whom_to_ask_on_screen_and_on_paper(browser, base_url: str) -> None:
+    """No steps, checklist, fee or signature line: why, whether anything could
+    change it, whom to ask (the same words as the CLI's text output)."""
+    ctx = browser.new_context(locale="zh-CN", viewport=PHONE)
+    page = ctx.new_page()
+    open_checker(page, base_url)
+    fill(page, {**GUANGXI, "civil_servant": True, "continuing_education_done": False})
+    assert page.locator("[data-verdict]").get_attribute("data-verdict") == "ineligible"
+    for block in ("#steps-block", "#checklist-block", "#fee-block", "#signature"):
+        assert page.locator(block).is_hidden(), block
+    assert page.inner_text("#findings-title") == "为什么不能申报"
+    reasons = page.inner_text("#findings")
+    assert "公务员不得参加" in reasons and "继续教育" not in reasons and "评审费" not in reasons
+    advice = page.inner_text("#ineligible-advice")
+    for sentence in ineligible_advice():
+        assert sentence in advice
+    assert FIGURES["office"] in advice and FIGURES["phone"] in advice
+    page.emulate_media(media="print")
+    text = pdf_text(page.pdf(format="A4"))
+    for gone in ("个人材料清单", "评审费与时间", "签名", STEPS["apply_via_unit"].title):
+        assert not printed(text, gone), gone
+    for said in ("为什么不能申报", "请更正后重新自查", "5627492"):
+        assert printed(text, said), said
+    # Back to an eligible answer: everything returns.
+    page.emulate_media(media="screen")
+    fill(page, GUANGXI)
+    for block in ("#steps-block", "#checklist-block", "#fee-block"):
+        assert page.locator(block).is_visible(), block
+    assert page.locator("#ineligible-advice").is_hidden()
     ctx.close()

@@ -83,3 +83,51 @@ def test_printing_gives_a4_without_navigation(context, base_url: str) -> None:
     assert page.locator("article h1").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
+
+
+def test_the_back_to_top_button_never_covers_text_or_a_field(browser, base_url: str, pages: list[str]) -> None:
+    """Material shows it when the reader scrolls up; wherever it shows, nothing
+    of the page's text or fields lies under it."""
+    covered = []
+    for viewport in ({"width": 1366, "height": 900}, PHONE):
+        page = browser.new_page(locale="zh-CN", viewport=viewport)
+        for path in ("/notice/", "/guide/materials/", "/interpretation/"):
+            page.goto(base_url + path, wait_until="networkidle")
+            page.mouse.wheel(0, 3000)
+            page.wait_for_timeout(200)
+            page.mouse.wheel(0, -400)  # scrolling up brings the button
+            page.wait_for_timeout(400)
+            under = page.evaluate("""() => {
+                const top = document.querySelector('.md-top');
+                if (!top || top.hidden || !top.getClientRects().length) return null;
+                const r = top.getBoundingClientRect();
+                if (r.right <= 0 || r.left >= innerWidth) return null;
+                const hit = [];
+                for (const node of document.querySelectorAll('.md-content :is(p, li, td, th, h1, h2, h3, dt, dd, input, label, a)')) {
+                    for (const b of node.getClientRects()) {
+                        if (b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top) hit.push(node.tagName);
+                    }
+                }
+                return hit;
+            }""")
+            if under:
+                covered.append((viewport["width"], path, under[:3]))
+        page.close()
+    assert covered == []
+
+
+def test_clause_links_are_24px_targets_and_large_text_does_not_scroll_the_home_table(browser, base_url: str) -> None:
+    page = browser.new_page(locale="zh-CN", viewport=PHONE)
+    page.goto(base_url + "/notice/", wait_until="networkidle")
+    small = page.evaluate("""() => [...document.querySelectorAll('a.clause-ref')]
+        .map(a => a.getBoundingClientRect()).filter(r => r.width < 24 || r.height < 24).length""")
+    assert page.locator("a.clause-ref").count() > 20 and small == 0
+    for viewport in ({"width": 1366, "height": 900}, PHONE):
+        page.set_viewport_size(viewport)
+        page.goto(base_url + "/", wait_until="networkidle")
+        page.evaluate("document.documentElement.style.fontSize = `${2 * parseFloat(getComputedStyle(document.documentElement).fontSize)}px`")
+        page.wait_for_timeout(200)
+        wrap = page.evaluate("""() => { const w = document.querySelector('.md-typeset__scrollwrap');
+            return [w.scrollWidth - w.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth]; }""")
+        assert wrap[0] <= 1 and wrap[1] <= 0, (viewport, wrap)
+    page.close()

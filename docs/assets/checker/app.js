@@ -39,11 +39,13 @@ const TYPES = {
       return Boolean(input);
     },
     describe: optionLabel,
+    instead: (q) => `请选择：${q.options.map((o) => o.label).join("、")}`,
   },
   boolean: {
     read: (q) => (checkedOf(q) ? checkedOf(q).value === "true" : undefined),
     write: (q, text) => TYPES.choice.write(q, text),
     describe: optionLabel,
+    instead: (q) => TYPES.choice.instead(q),
   },
   integer: {
     read: (q) => {
@@ -56,6 +58,7 @@ const TYPES = {
       return true;
     },
     describe: (q, value) => `${value}${q.unit || ""}`,
+    instead: (q) => `请填写 ${q.minimum} 到 ${q.maximum} 之间的整数${q.unit ? `（单位：${q.unit}）` : ""}`,
   },
   date: {
     read: (q) => form.elements[q.id].value || undefined,
@@ -66,6 +69,7 @@ const TYPES = {
       return field.value === normalise(text);
     },
     describe: (q, value) => String(value),
+    instead: () => "请在日期框中选择一个真实存在的日期，例如 2017-06-30",
   },
 };
 const type = (q) => TYPES[q.type];
@@ -113,7 +117,22 @@ function linkParams() {
   return params;
 }
 
+/** Empty the form, and forget the values of an earlier link. */
+function resetForm() {
+  for (const input of form.querySelectorAll("input")) {
+    if (input.type === "radio") input.checked = false;
+    else input.value = "";
+  }
+  linkValues.clear();
+}
+
+// Errors in answers that came from a link are announced by moving the focus
+// to the error summary (not while the applicant types: that would take the
+// field away from them).
+let focusErrors = false;
+
 function prefillFromUrl() {
+  focusErrors = true;
   const notices = [];
   const params = linkParams();
   for (const [key, value] of params) {
@@ -142,10 +161,15 @@ function toParams(answers, keys) {
   return params.toString();
 }
 
+// The answers the address holds now (as this page wrote them): a fragment
+// that differs came from another link or from Back/Forward.
+let shownFragment = null;
+
 function updateUrl(answers, keys) {
   const params = toParams(answers, keys);
   const keep = looksLikeAnswers(location.hash.slice(1)) ? "" : location.hash; // e.g. a heading's anchor
   const url = `${location.pathname}${params ? `#${params}` : keep}`;
+  shownFragment = params;
   if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, "", url);
 }
 
@@ -288,6 +312,16 @@ function applyVisibility(applicable) {
   }
 }
 
+/** Python's message names the answer key; a person reads the question as the
+ * form shows it, what was received and what to write instead. */
+function personMessage(q, message) {
+  const prefix = `答案“${q.id}”（${q.label}）`;
+  const rest = message.startsWith(prefix) ? message.slice(prefix.length) : "";
+  const [problem, tail = ""] = rest.split("：收到 ");
+  const received = tail.split("，应为 ")[0].replace(/^"(.*)"$/s, "$1");
+  return `“${q.label}”${problem || "的答案无法使用"}${received ? `：收到“${received}”` : ""}。${type(q).instead(q)}。`;
+}
+
 function showErrors(errors) {
   for (const node of form.querySelectorAll(".q-error")) {
     node.hidden = true;
@@ -299,18 +333,30 @@ function showErrors(errors) {
   for (const error of errors) {
     const q = error.key && BY_ID.get(error.key);
     if (q) {
+      const text = personMessage(q, error.message);
       const message = $(`${q.id}-error`);
-      message.textContent = error.message;
+      message.textContent = text;
       message.hidden = false;
       const field = form.elements[q.id];
       const target = field && field.length === undefined ? field : form.querySelector(`input[name="${q.id}"]`);
       if (target) target.setAttribute("aria-invalid", "true");
-      list.append(el("li", {}, el("a", { href: `#${target ? target.id : `q-${q.id}`}`, text: error.message })));
+      list.append(el("li", {}, el("a", { href: `#${target ? target.id : `q-${q.id}`}`, text })));
     } else {
       list.append(el("li", { text: error.message }));
     }
   }
   $("error-summary").hidden = errors.length === 0;
+}
+
+/** After a link's answers are shown (the page laid out, "ready" set): their
+ * errors, if any, take the focus. */
+function focusErrorSummary() {
+  const summary = $("error-summary");
+  if (focusErrors && !summary.hidden) {
+    summary.scrollIntoView({ block: "start" });
+    summary.focus({ preventScroll: true });
+  }
+  focusErrors = false;
 }
 
 function show({ result, applicable, errors }) {
@@ -328,6 +374,8 @@ function show({ result, applicable, errors }) {
   // The headline gives the reasons of this verdict only: the blockers of
   // 不能申报, the conditions of 满足条件后可以申报.
   const decisive = result.findings.filter((f) => f.severity === (result.verdict === "ineligible" ? "blocker" : "condition"));
+  // After the notice's last day the verdict itself says the round has closed.
+  const closed = result.findings.find((f) => f.id === DATA.round_closed);
   verdict.replaceChildren(
     el("strong", { class: "verdict-label", text: LABELS.verdict[result.verdict] }),
     el("span", {
@@ -336,7 +384,18 @@ function show({ result, applicable, errors }) {
         ? `：还有 ${result.missing.length} 个问题会影响结论。`
         : decisive.length ? `：${decisive.map((f) => f.message).join(" ")}` : "。",
     }),
+    ...(closed ? [el("span", { class: "verdict-closed", text: closed.message })] : []),
   );
+  showVerdictBar(result);
+
+  // Ineligible: why (the blockers), whether anything could change it and whom
+  // to ask; no steps, checklist, fee or signature line (checker/advice.py).
+  const ineligible = result.verdict === "ineligible";
+  for (const id of ["steps-block", "checklist-block", "fee-block", "signature"]) $(id).hidden = ineligible;
+  $("ineligible-advice").hidden = !ineligible;
+  $("findings-title").textContent = ineligible ? "为什么不能申报" : "理由与提示";
+  $("print-button").textContent = ineligible ? "打印结果" : "打印清单";
+  const reasons = result.findings.filter((f) => f !== closed && (!ineligible || f.severity === "blocker"));
 
   const missing = $("missing-list");
   missing.replaceChildren(...result.missing.map((key) => {
@@ -345,7 +404,7 @@ function show({ result, applicable, errors }) {
   }));
   $("missing-block").hidden = result.missing.length === 0;
 
-  $("findings").replaceChildren(...result.findings.map((f) =>
+  $("findings").replaceChildren(...reasons.map((f) =>
     el("li", { class: `finding finding--${f.severity}`, dataset: { findingClause: f.clause, severity: f.severity } },
       el("span", { class: "finding-severity", text: `${LABELS.severity[f.severity]}：` }),
       el("span", { text: f.message }), " 依据：", clauseLink(f.clause),
@@ -370,6 +429,7 @@ function show({ result, applicable, errors }) {
   $("answer-summary").replaceChildren(...QUESTIONS.filter((q) => applicable.includes(q.id) && q.id in lastAnswers)
     .flatMap((q) => [el("dt", { text: q.label }), el("dd", { text: describe(q, lastAnswers[q.id]) })]));
   $("print-date").textContent = `打印日期：${new Date().toLocaleDateString("zh-CN")}　依据：${DATA.notice.number}`;
+  showPrintLink();
 
   updateEmployerTool();
   $("generic-checklist").open = false;
@@ -377,7 +437,9 @@ function show({ result, applicable, errors }) {
     firstResultShown = true;
     html.dataset.checker = "ready";
     performance.mark("checker-ready"); // read by bench/run.py
+    loadQr();
   }
+  focusErrorSummary();
 }
 
 /** This device's date, YYYY-MM-DD in local time: the day of the check. */
@@ -401,6 +463,62 @@ function describe(q, value) {
 function period(d) {
   if (d.start && d.end) return `${d.start} 至 ${d.end}`;
   return d.end || `${d.start} 起`;
+}
+
+// ---- phones: the verdict in one line, kept in view ---------------------------
+//
+// Below the form on a phone, the result is far away: a one-line bar at the
+// bottom of the screen says the verdict and links to the full result. It is
+// shown only while the result is out of view, and the page keeps room for it
+// (scroll-padding, checker.css), so that it never covers the field in use.
+
+let resultInView = false;
+
+function showVerdictBar(result) {
+  const bar = $("verdict-bar");
+  bar.dataset.shows = result.verdict; // not data-verdict: that names the verdict element only
+  bar.textContent = `自查结论：${LABELS.verdict[result.verdict]} · 查看完整结果`;
+  placeVerdictBar();
+}
+
+function placeVerdictBar() {
+  const bar = $("verdict-bar");
+  bar.hidden = !bar.dataset.shows || resultInView;
+  // Not shown where the result sits beside the form (checker.css).
+  html.classList.toggle("has-verdict-bar", bar.getClientRects().length > 0);
+}
+
+new IntersectionObserver((entries) => {
+  resultInView = entries.some((entry) => entry.isIntersecting);
+  placeVerdictBar();
+}).observe($("checker-result"));
+
+// ---- the printout's way back: the link and its QR code ----------------------
+
+let qr = null; // qr.js, loaded once a result is shown (never on the way to "ready")
+let drawnUrl = null;
+let qrTimer = null;
+
+/** The link back to this check (answers after "#") as text, and its QR code
+ * drawn soon after (and at once before printing). */
+function showPrintLink() {
+  $("print-url").textContent = location.href;
+  clearTimeout(qrTimer);
+  qrTimer = setTimeout(drawQr, 300);
+}
+
+function drawQr() {
+  if (!qr || drawnUrl === location.href) return;
+  drawnUrl = location.href;
+  const svg = qr.qrSvg(location.href);
+  $("print-qr").replaceChildren(...(svg ? [svg] : []));
+}
+
+function loadQr() {
+  import("./qr.js").then((module) => {
+    qr = module;
+    drawQr();
+  }).catch((error) => console.error("checker: qr.js", error));
 }
 
 // ---- 单位链接 -----------------------------------------------------------------
@@ -471,6 +589,18 @@ root.addEventListener("click", (event) => {
 $("employer-choices").addEventListener("change", updateEmployerUrl);
 $("employer-copy").addEventListener("click", copyEmployerUrl);
 $("print-button").addEventListener("click", () => window.print());
+window.addEventListener("beforeprint", drawQr);
+// Another answer link opened in this tab, or Back/Forward: only the "#" part
+// changed, so the page is not reloaded; the form and the result follow it. A
+// fragment that is not answers (a heading's anchor) changes nothing.
+window.addEventListener("hashchange", () => {
+  const fragment = location.hash.slice(1);
+  if (fragment && !looksLikeAnswers(fragment)) return;
+  if (new URLSearchParams(fragment).toString() === shownFragment) return;
+  resetForm();
+  prefillFromUrl();
+  evaluate();
+});
 
 markRoundClosed();
 prefillFromUrl();
