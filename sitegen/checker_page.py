@@ -27,6 +27,8 @@ from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
+from . import diagrams
+
 NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
 #: The checker page's templates, and the unit page's (which share the macros).
@@ -96,6 +98,7 @@ def _context() -> dict[str, Any]:
         "failures": FAILURES,
         "deadline": DEADLINE,
         "figures": FIGURES,
+        "timeline_figure": Markup(diagrams.timeline_html("checker/index.md")),
     }
 
 
