@@ -68,8 +68,9 @@ def text_width(text: str, size: float = TEXT) -> float:
 
 def wrap(text: str, width: float, size: float = TEXT) -> list[str]:
     """Break ``text`` into lines no wider than ``width``, keeping runs of
-    digits and letters whole and punctuation where Chinese typesetting
-    wants it (a closing mark may hang past the edge rather than start a line)."""
+    digits and letters and clause labels whole, and punctuation where Chinese
+    typesetting wants it (a closing mark takes the character before it to
+    the next line rather than start a line itself)."""
     tokens: list[str] = []
     for tok in _TOKEN.findall(text):
         if tokens and (tok in _NO_START or tokens[-1][-1] in _NO_END):
@@ -78,7 +79,7 @@ def wrap(text: str, width: float, size: float = TEXT) -> list[str]:
             tokens.append(tok)
     lines, line = [], ""
     for tok in tokens:
-        if line and text_width(line + tok.rstrip("".join(_NO_START)), size) > width:
+        if line and text_width(line + tok, size) > width:
             lines.append(line)
             line = tok
         else:
