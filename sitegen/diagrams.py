@@ -234,7 +234,7 @@ def timeline_svg(ident: str = "diagram-timeline") -> str:
         h = c.box(x, y, w, lines, cls)
         if deadline:  # a solid tag at the box's corner, seen in black and white too
             tw = text_width(DEADLINE_TAG, SMALL) + 10
-            c.parts.append(f'<rect x="{_f(x + w - tw - 4)}" y="{_f(y + 4)}" width="{_f(tw)}" height="18" rx="3" '
+            c.parts.append(f'<rect x="{_f(x + w - tw - 4)}" y="{_f(y + 3)}" width="{_f(tw)}" height="21" rx="3" '
                            f'fill="#333" class="diagram-tag"/>')
             c.parts.append(f'<text x="{_f(x + w - 4 - tw / 2)}" y="{_f(y + 17.5)}" font-size="{SMALL}" '
                            f'text-anchor="middle" fill="#fff" class="diagram-tag-text">{DEADLINE_TAG}</text>')
