@@ -166,10 +166,10 @@ class Canvas:
         self.parts.append(f'<text x="{_f(x)}" y="{_f(y)}" font-size="{SMALL}" text-anchor="{anchor_}" '
                           f'class="diagram-label">{escape(text)}</text>')
 
-    def svg(self, ident: str, title: str, desc: str | None, role: str = "img") -> str:
+    def svg(self, ident: str, title: str, desc: str | None, role: str = "img", margin: float = 4) -> str:
         """The drawing as one ``<svg>`` element, labelled by its title (and
         described by ``desc``). No blank or indented line: it sits in Markdown."""
-        h = math.ceil(self.height + 4)
+        h = math.ceil(self.height + margin)
         labelled = f"{ident}-title" + (f" {ident}-desc" if desc and role == "img" else "")
         head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" id="{ident}" '
                 f'viewBox="0 0 {_f(self.width)} {h}" width="{_f(self.width)}" height="{h}" '
@@ -318,18 +318,26 @@ BARRED = "不能申报"
 CONDITIONS = "还要先办的事（办好即可申报）"
 
 
-def eligibility_svg(page: str, ident: str = "diagram-eligibility") -> str:
-    """The decision top to bottom; each gate's exit to 不能申报 on the right."""
-    c = Canvas()
+def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]:
+    """The decision top to bottom, one drawing per step (so that print breaks
+    pages between steps, never through a box), each gate's exit to 不能申报
+    on the right; the drawings join up when stacked."""
     main_w, exit_x = 226, 268
-    exit_w = WIDTH - exit_x
-    y = 2.0
+    exit_w, inner_w = WIDTH - exit_x, main_w - 2 * PAD
+    drawings: list[Canvas] = []
+
+    def arrow_down(c: Canvas, bottom: float, label: str = "") -> None:
+        c.line(main_w / 2, bottom, main_w / 2, bottom + GAP - 1)
+        if label:
+            c.label(main_w / 2 + 8, bottom + 16, label)
+        c.height = bottom + GAP
+
     for gate in gates():
-        top = y
+        c = Canvas()
+        top = 1.0
         head = [Line(_label(gate.clause), "small"), Line(gate.words, "strong")]
-        if gate.admits:
+        if gate.admits and gate.children:
             head.append(Line("属于下列情形之一：", ""))
-        inner_w = main_w - 2 * PAD
         h_head = c.measure(head, inner_w) + PAD
         child_h = [c.measure([Line(_label(cl), "small"), Line(t)], inner_w - 2 * PAD) + 2 * PAD - 4
                    for t, cl in gate.children]
@@ -348,29 +356,36 @@ def eligibility_svg(page: str, ident: str = "diagram-eligibility") -> str:
         c.label((main_w + exit_x) / 2, mid - 5, "不属于" if gate.admits else "属于", "middle")
         c.box(exit_x, mid - 18, exit_w, [Line(BARRED, "strong")], "diagram-stop",
               notice_href(gate.clause, page), min_h=36, anchor_="middle", pad=4)
-        y = top + total + GAP
-        c.line(main_w / 2, top + total, main_w / 2, y - 2)
-        c.label(main_w / 2 + 8, top + total + 16, "属于其一" if gate.admits else "不属于")
+        arrow_down(c, top + total, "属于其一" if gate.admits else "不属于")
+        drawings.append(c)
     steps = [STEPS[s] for s in obtainable_steps()]
     if steps:
-        top = y
+        c = Canvas()
+        top = 1.0
         head = [Line(CONDITIONS, "strong")]
-        inner_w = main_w - 2 * PAD
         cy = top + c.measure(head, inner_w) + PAD
-        start = len(c.parts)
         c.text(PAD, top + PAD - 4, head, inner_w)
         for s in steps:
             h = c.box(PAD, cy, main_w - 2 * PAD, [Line(_label(s.clause), "small"), Line(f"{s.applies}：{s.title}")],
                       "diagram-child", notice_href(s.clause, page))
             cy += h + 6
         c.rect(0, top, main_w, cy - top + PAD - 6, "diagram-cond")
-        c.parts.insert(start, c.parts.pop())  # the frame under its boxes
-        y = cy + PAD - 6 + GAP
-        c.line(main_w / 2, y - GAP, main_w / 2, y - 2)
+        c.parts.insert(0, c.parts.pop())  # the frame under its boxes
+        arrow_down(c, cy + PAD - 6)
+        drawings.append(c)
+    c = Canvas()
     scope = next((g for g in gates() if g.admits), None)
-    c.box(0, y, main_w, [Line(APPLY_OK, "strong")], "diagram-ok",
+    c.box(0, 1, main_w, [Line(APPLY_OK, "strong")], "diagram-ok",
           notice_href(scope.clause if scope else "1.1", page), min_h=36, anchor_="middle")
-    return c.svg(ident, "谁可以申报：按顺序对照通知各条（点框可看通知原文）", None, role="group")
+    drawings.append(c)
+    n = len(drawings)
+    return [d.svg(f"{ident}-{i + 1}", f"谁可以申报：第{i + 1}步，共{n}步（点框可看通知原文）", None, role="group",
+                  margin=0 if i < n - 1 else 4)
+            for i, d in enumerate(drawings)]
+
+
+def eligibility_svg(page: str) -> str:
+    return '<div class="diagram-stack">\n' + "\n".join(eligibility_svgs(page)) + "\n</div>"
 
 
 def eligibility_text(page: str) -> list[str]:

@@ -25,7 +25,7 @@ def _periods_from(toml_text: str) -> tuple[Period, ...]:
 
 def _svg_texts(svg: str) -> list[str]:
     """Each text element's words, as the picture shows them (lines joined)."""
-    root = ET.fromstring(svg)
+    root = ET.fromstring(f"<div>{svg}</div>")  # one drawing or a stack of them
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
@@ -104,8 +104,7 @@ def test_who_may_apply_shows_who_is_admitted_the_exceptions_and_what_can_still_b
 def test_each_node_links_to_a_clause_that_exists_on_the_notice_page() -> None:
     anchors = {c.anchor for c in load().clauses.values()}
     for page, prefix in (("guide/eligibility.md", "../../notice/#"), ("interpretation.md", "../notice/#")):
-        svg = diagrams.eligibility_svg(page)
-        root = ET.fromstring(svg)
+        root = ET.fromstring(diagrams.eligibility_svg(page))
         links = [a.get("href") for a in root.iter(f"{SVG}a")]
         assert links and all(h.startswith(prefix) for h in links)
         assert {h.split("#")[1] for h in links} <= anchors
