@@ -86,6 +86,9 @@ def wrap(text: str, width: float, size: float = TEXT) -> list[str]:
             line += tok
     if line:
         lines.append(line)
+    if len(lines) > 1 and len(lines[-1]) == 1 and not lines[-2][-1].isascii():
+        take = 2 if lines[-2][-1] in _NO_START else 1  # no line of one character alone
+        lines[-2], lines[-1] = lines[-2][:-take], lines[-2][-take:] + lines[-1]
     return lines
 
 

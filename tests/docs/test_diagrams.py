@@ -129,6 +129,7 @@ def test_text_is_wrapped_to_fit_its_box_and_the_pictures_fit_a_phone() -> None:
     for line in diagrams.wrap("2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报", 200):
         assert diagrams.text_width(line) <= 200 and line[0] not in "，。、）"
     assert diagrams.wrap("审核材料真实性〔三（一）2〕", 120)[-1] == "〔三（一）2〕"  # a clause label stays whole
+    assert len(diagrams.wrap("广西工艺美术系列职改办接收材料，逾期不再受理", 300)[-1]) > 1  # no character alone
     for svg in (diagrams.timeline_svg(), diagrams.eligibility_svg("x.md"), *diagrams.route_svgs()):
         assert 'viewBox="0 0 340 ' in svg
 
