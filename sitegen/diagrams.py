@@ -345,7 +345,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
         child_h = [c.measure([Line(_label(cl), "small"), Line(t)], inner_w - 2 * PAD) + 2 * PAD - 4
                    for t, cl in gate.children]
         total = h_head + sum(child_h) + 6 * len(child_h) + PAD
-        c.rect(0, top, main_w, total, "diagram-gate" + (" diagram-admit" if gate.admits else ""))
+        c.rect(0, top, main_w, total, "diagram-gate")
         c.parts.append(f'<a href="{escape(notice_href(gate.clause, page))}">')
         c.text(PAD, top + PAD - 4, head, inner_w)
         c.parts.append("</a>")
