@@ -89,11 +89,13 @@ def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
             r.verdict or "",
             *r.own,
         ])
+    # Totals under a blank line, in the first column only: the name column stays
+    # empty, so an export opened again on the desk reads only its people.
+    counts = "；".join([*(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items()),
+                       f"{NOT_CHECKED} {batch.not_checked}人"])
     rows.append([])
-    rows.append(["合计", f"{len(batch.rows)}人", "；".join(
-        [*(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items()), f"{NOT_CHECKED} {batch.not_checked}人"])])
-    rows.append(["评审费", f"{batch.fee_applying}元", "可以申报和满足条件后可以申报的人员的评审费合计（七）；"
-                 "不能申报的人员不计"])
+    rows.append([f"合计 {len(batch.rows)} 人：{counts}"])
+    rows.append([f"评审费（七）：可以申报和满足条件后可以申报的人员合计 {batch.fee_applying} 元；不能申报的人员不计"])
     return rows
 
 
