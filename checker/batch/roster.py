@@ -121,7 +121,10 @@ class Batch:
 
     @property
     def fee_total(self) -> int:
-        return sum(row.fee_yuan or 0 for row in self.rows)
+        """The fees of everyone checked except those who cannot apply: an
+        ineligible person is never in a fee sum (their row still shows the
+        level's fee, as ``check`` gives it)."""
+        return sum(row.fee_yuan or 0 for row in self.rows if row.verdict != "ineligible")
 
     @property
     def fee_applying(self) -> int:
@@ -134,16 +137,17 @@ class Batch:
         return f"{where}第{self.header_row}行为列标题。"
 
     def fees_by_level(self) -> list[dict[str, Any]]:
-        """七: persons × fee per level, 高级 first as the notice lists them; and
-        how much of it is for persons whose verdict is 不能申报."""
+        """七: persons × fee per level, 高级 first as the notice lists them, for
+        those who are in the fee total (not 不能申报)."""
         levels = [o.value for o in reversed(BY_ID["target_level"].options)] if "target_level" in BY_ID else []
         out = []
         for level in levels:
-            rows = [r for r in self.rows if r.result and r.answers.get("target_level") == level]
+            rows = [r for r in self.rows if r.result and r.verdict != "ineligible"
+                    and r.answers.get("target_level") == level]
             if rows:
                 fee = FEES_YUAN[level]
                 out.append({"level": level, "persons": len(rows), "fee": fee, "yuan": fee * len(rows),
-                            "ineligible": sum(1 for r in rows if r.verdict == "ineligible")})
+                            "applying": sum(1 for r in rows if r.verdict in APPLYING)})
         return out
 
     def unit_checklist(self) -> list[dict[str, Any]]:

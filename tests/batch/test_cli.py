@@ -49,7 +49,8 @@ def test_json_contract_and_every_verdict_equals_check(tmp_path: Path) -> None:
     # A few through the real `check` command as well.
     for answers, row in list(zip(sets, out["rows"]))[:6]:
         assert row["verdict"] == check_verdict(answers)
-    assert out["fee_total"] == sum(r["fee_yuan"] or 0 for r in out["rows"])
+    # No one who cannot apply is in the fee total (their row still shows the level's fee).
+    assert out["fee_total"] == sum(r["fee_yuan"] or 0 for r in out["rows"] if r["verdict"] != "ineligible")
     counts = {v: sum(1 for r in out["rows"] if r["verdict"] == v) for v in out["counts"]}
     assert out["counts"] == counts and sum(counts.values()) == 60
 
