@@ -35,7 +35,6 @@ def csv_safe(value: Any) -> Any:
     return f"'{value}" if risky(value) else value
 
 
-_clause = clause_label
 
 
 def link(query: str, base_url: str) -> str:
@@ -75,13 +74,13 @@ def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
     for r in batch.rows:
         res = r.result
         findings = res.findings if res else ()
-        blockers = "；".join(f"{f.message}（{_clause(f.clause)}）" for f in findings if f.severity == "blocker")
+        blockers = "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "blocker")
         rows.append([
             r.row, r.name,
             *(_answer_cell(r, q.id) for q in QUESTIONS),
             VERDICT_LABELS[r.verdict] if r.verdict else NOT_CHECKED,
             "；".join(BY_ID[k].label if k in BY_ID else k for k in res.missing) if res else "",
-            "；".join(f"{f.message}（{_clause(f.clause)}）" for f in findings if f.severity == "condition"),
+            "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "condition"),
             f"{blockers}。{whom_to_ask()}" if blockers else "",
             r.fee_yuan if r.fee_yuan is not None and r.verdict != "ineligible" else "",
             "；".join(f"{e['column']}：{e['message']}" for e in r.errors),
@@ -112,22 +111,22 @@ def checklist_rows(batch: Batch) -> list[list[Any]]:
     rows: list[list[Any]] = [CHECKLIST_HEADER]
     for item in batch.unit_checklist():
         who = "（单位，全部人员）" if item["everyone"] else f"（单位，第{'、'.join(map(str, item['rows']))}行）"
-        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], _clause(item["clause"])])
+        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], clause_label(item["clause"])])
     people = [r for r in batch.rows if r.result and r.verdict != "ineligible"]
     common = set.intersection(*({c.id for c in r.result.checklist} for r in people)) if people else set()  # type: ignore[union-attr]
     shown = {item["id"] for item in batch.unit_checklist()}
     for item in (people[0].result.checklist if people else ()):  # type: ignore[union-attr]
         if item.id in common and item.id not in shown:
-            rows.append(["", EVERYONE, item.title, WHO_LABELS[item.who], _clause(item.clause)])
+            rows.append(["", EVERYONE, item.title, WHO_LABELS[item.who], clause_label(item.clause)])
     for r in (r for r in batch.rows if r.result):
         for f in r.result.findings:  # type: ignore[union-attr]
             if f.severity != "note":
-                rows.append([r.row, r.name, f"{SEVERITY_LABELS[f.severity]}：{f.message}", "申报人", _clause(f.clause)])
+                rows.append([r.row, r.name, f"{SEVERITY_LABELS[f.severity]}：{f.message}", "申报人", clause_label(f.clause)])
         if r.verdict == "ineligible":
-            rows.append([r.row, r.name, whom_to_ask(), "", _clause("8")])
+            rows.append([r.row, r.name, whom_to_ask(), "", clause_label("8")])
         for c in (r.result.checklist if r.verdict != "ineligible" else ()):  # type: ignore[union-attr]
             if c.id not in common:
-                rows.append([r.row, r.name, c.title, WHO_LABELS[c.who], _clause(c.clause)])
+                rows.append([r.row, r.name, c.title, WHO_LABELS[c.who], clause_label(c.clause)])
     return rows
 
 

@@ -71,7 +71,7 @@ def test_unit_answers_apply_to_rows_that_leave_them_empty(page, base_url: str, t
 
 def test_bad_cells_are_listed_by_row_and_column_and_the_other_rows_are_checked(page, base_url: str, tmp_path: Path) -> None:
     open_unit(page, base_url)
-    data = ("姓名,target_level,retired,retirement_date,备注\n甲,特级,否,,\n乙,高级,是,2017-02-30,\n"
+    data = ("姓名,申报级别,是否退休,达到退休年龄日期,备注\n甲,特级,否,,\n乙,高级,是,2017-02-30,\n"
             "丙,初级,否,,调入\n丁,中级,否,,\n").encode("gb18030")
     open_file(page, "bad.csv", data)
     want = cli_batch(tmp_path, "bad.csv", data)
