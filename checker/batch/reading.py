@@ -109,25 +109,37 @@ def _trim(rows: Table) -> Table:
     return [row[:width] for row in rows]
 
 
+def _read_book(kind: str, opener: Any, sheets_of: Any, closer: Any, unopenable: str) -> list[Sheet]:
+    """Open a workbook and read its visible sheets; any damage is one message."""
+    try:
+        book = opener()
+    except Exception:  # noqa: BLE001 - any damaged file gets one message, not a traceback
+        raise RosterError(unopenable) from None
+    try:
+        sheets = sheets_of(book)
+    except RosterError:
+        raise
+    except Exception:  # noqa: BLE001 - as above
+        raise RosterError(f"无法读取这个 {kind} 文件的内容，文件可能已损坏。") from None
+    finally:
+        closer(book)
+    if not sheets:
+        raise RosterError(_NOT_A_TABLE)
+    return sheets
+
+
 def _read_xlsx(data: bytes) -> list[Sheet]:
     try:
         from openpyxl import load_workbook  # only for .xlsx: the rules never need it
     except ImportError:  # pragma: no cover - the batch extra is installed with the project
         raise RosterError("读取 .xlsx 需要 openpyxl：请安装 gxgm-checker[batch]，或把表格另存为 .csv。") from None
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any damaged file gets one message, not a traceback
-        raise RosterError(f"无法打开这个 .xlsx 文件，文件可能已损坏。{_NOT_A_TABLE}") from None
-    try:
-        sheets = [Sheet(sheet.title, [list(row) for row in sheet.iter_rows(values_only=True)])
-                  for sheet in book.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
-    except Exception:  # noqa: BLE001 - as above
-        raise RosterError("无法读取这个 .xlsx 文件的内容，文件可能已损坏。") from None
-    finally:
-        book.close()
-    if not sheets:
-        raise RosterError(_NOT_A_TABLE)
-    return [Sheet(s.name, _trim([[_xlsx_cell(c) for c in row] for row in s.rows])) for s in sheets]
+
+    def sheets_of(book: Any) -> list[Sheet]:
+        return [Sheet(sheet.title, _trim([[_xlsx_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]))
+                for sheet in book.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
+
+    return _read_book(".xlsx", lambda: load_workbook(io.BytesIO(data), read_only=True, data_only=True), sheets_of,
+                      lambda book: book.close(), f"无法打开这个 .xlsx 文件，文件可能已损坏。{_NOT_A_TABLE}")
 
 
 def _read_xls(data: bytes) -> list[Sheet]:
@@ -137,26 +149,21 @@ def _read_xls(data: bytes) -> list[Sheet]:
         import xlrd  # only for .xls
     except ImportError:  # pragma: no cover - the batch extra is installed with the project
         raise RosterError("读取 .xls 需要 xlrd：请安装 gxgm-checker[batch]，或把表格另存为 .xlsx。") from None
-    try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True)
-    except Exception:  # noqa: BLE001 - a .et, a .doc or a damaged file: one message
-        raise RosterError("无法打开这个文件：它不是能读取的 Excel 工作簿（.xls）。如果是 WPS 表格（.et）或已损坏，"
-                          "请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。") from None
-    sheets = []
-    try:
+
+    def sheets_of(book: Any) -> list[Sheet]:
+        sheets = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
-            if getattr(sheet, "visibility", 0) != 0:  # a hidden sheet (a template's option lists)
-                continue
-            rows = [[_xls_cell(sheet.cell(r, c), book.datemode) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
-            sheets.append(Sheet(sheet.name, _trim(rows)))
-    except Exception:  # noqa: BLE001 - as above
-        raise RosterError("无法读取这个 .xls 文件的内容，文件可能已损坏。") from None
-    finally:
-        book.release_resources()
-    if not sheets:
-        raise RosterError(_NOT_A_TABLE)
-    return sheets
+            if getattr(sheet, "visibility", 0) == 0:  # not a hidden sheet (a template's option lists)
+                rows = [[_xls_cell(sheet.cell(r, c), book.datemode) for c in range(sheet.ncols)]
+                        for r in range(sheet.nrows)]
+                sheets.append(Sheet(sheet.name, _trim(rows)))
+        return sheets
+
+    return _read_book(".xls", lambda: xlrd.open_workbook(file_contents=data, on_demand=True), sheets_of,
+                      lambda book: book.release_resources(),
+                      "无法打开这个文件：它不是能读取的 Excel 工作簿（.xls）。如果是 WPS 表格（.et）或已损坏，"
+                      "请在 Excel 或 WPS 中“另存为” .xlsx 后再打开。")
 
 
 def _xls_cell(cell: Any, datemode: int) -> Cell:
