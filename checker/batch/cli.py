@@ -17,6 +17,7 @@ from ..inputs import InputError, read_bytes
 from ..notice import label as clause_label
 from ..questions import BY_ID
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
+from .export import whom_to_ask
 from .reading import RosterError, read_sheets
 from .roster import Batch, UnitAnswerError, check_sheets, unit_answers
 
@@ -107,6 +108,8 @@ def format_text(batch: Batch) -> str:
             for f in row.result.findings if row.result else ():
                 if f.severity != "note":
                     lines.append(f"    {SEVERITY_LABELS[f.severity]}：{f.message}（{clause_label(f.clause)}）")
+            if row.verdict == "ineligible":
+                lines.append(f"    {whom_to_ask()}")
             if row.result and row.result.missing:
                 lines.append(f"    还需回答：{'；'.join(BY_ID[k].label if k in BY_ID else k for k in row.result.missing)}")
             for error in row.errors:

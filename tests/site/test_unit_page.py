@@ -121,10 +121,10 @@ def test_both_exports_download_and_read_back_with_formulas_as_text(page, base_ur
     book = load_workbook(io.BytesIO(_download(page, "#export-xlsx")))
     assert book.sheetnames == ["汇总", "清单"]
     summary = list(book["汇总"].iter_rows(min_row=2, max_row=len(want["rows"]) + 1))
+    header = [c.value for c in book["汇总"][1]]
     assert [row[header.index("结论代码")].value for row in summary] == [r["verdict"] for r in want["rows"]]
     assert [row[1].value for row in summary] == names
     assert all(row[1].data_type == "s" for row in summary)  # "=HYPERLINK(…)" is text, not a formula
-    header = [c.value for c in book["汇总"][1]]
     link_at, code_at = header.index("自查链接"), header.index("结论代码")
     links = [row[link_at].value for row in summary if row[link_at].value]
     assert links and all(link.startswith(f"{base_url}/checker/#") and "?" not in link for link in links)
