@@ -123,3 +123,48 @@ def test_the_checkers_result_shows_the_timeline(browser, base_url: str) -> None:
         assert when in desc, when
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     ctx.close()
+
+
+BARS = """() => [...document.querySelectorAll(SEL)].map(svg => ({
+    label: svg.getAttribute('aria-label'), width: svg.viewBox.baseVal.width,
+    bars: Object.fromEntries([...svg.querySelectorAll('[data-bar]')]
+        .map(r => [r.dataset.bar, [Number(r.dataset.count), Number(r.getAttribute('width'))]]))}))"""
+
+
+def _bars(page, selector: str) -> list[dict]:
+    return page.evaluate(BARS.replace("SEL", repr(selector)))
+
+
+@pytest.mark.browser
+def test_the_unit_desk_draws_its_counts_on_the_results_and_the_print_summary(browser, base_url: str,
+                                                                             tmp_path: Path) -> None:
+    from checker.result import VERDICT_LABELS
+
+    from ..batch.rosters import answer_sets, table, to_csv
+    from .unit_helpers import cli_batch, open_unit, paste
+
+    ctx = browser.new_context(viewport=PHONE, locale="zh-CN")
+    page = ctx.new_page()
+    open_unit(page, base_url)
+    for count, seed in ((14, 3), (5, 11)):  # a second check replaces the first one's bar
+        text = to_csv(table(answer_sets(count, seed=seed)), "\t")
+        want = cli_batch(tmp_path, "roster.tsv", text.encode())
+        paste(page, text)
+        [chart] = _bars(page, "#unit-results svg.diagram-counts")
+        expected = {v: n for v, n in want["counts"].items() if n}
+        assert {k: n for k, (n, _) in chart["bars"].items()} == expected
+        for verdict, n in expected.items():  # each bar its share of the list
+            assert chart["bars"][verdict][1] == pytest.approx(max(3, chart["width"] * n / len(want["rows"])), abs=0.5)
+        for verdict, n in want["counts"].items():  # the same counts in words (its text alternative)
+            assert f"{VERDICT_LABELS[verdict]} {n} 人" in chart["label"]
+            assert page.text_content(f"[data-count='{verdict}']") == str(n)
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    page.evaluate("window.print = () => {}")  # no dialog in a test
+    page.click("#print-bundle-button")
+    page.wait_for_selector("#unit-app[data-print='ready']", state="attached", timeout=60000)
+    [printed] = _bars(page, ".print-summary svg.diagram-counts")
+    assert printed["bars"] == chart["bars"]
+    page.emulate_media(media="print")
+    assert page.locator(".print-summary svg.diagram-counts").is_visible()
+    assert page.evaluate(GREYS) == []
+    ctx.close()

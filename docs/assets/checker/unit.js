@@ -7,6 +7,7 @@
 
 import { connectWorker } from "./connect.js";
 import { $, el } from "./dom.js";
+import { countsBar, placeCountsBar } from "./chart.js";
 
 const root = document.getElementById("unit-app");
 const DATA = JSON.parse(document.getElementById("unit-data").textContent);
@@ -219,6 +220,7 @@ function show(batch) {
   }
   document.querySelector('[data-count="not_checked"]').textContent = String(batch.not_checked);
   document.querySelector('[data-count="all"]').textContent = String(batch.rows.length);
+  placeCountsBar($("unit-counts"), batch, DATA.verdicts, LABELS.verdict, NOT_CHECKED);
   document.querySelector("[data-fee-total]").textContent = String(batch.fee_total);
   document.querySelector("[data-fee-applying]").textContent = String(batch.fee_applying);
   $("unit-fee-detail").textContent = batch.fees.length
@@ -415,6 +417,7 @@ function buildBundle(batch, svgs, only = null) {
     el("h2", { text: `${unit ? `${unit}　` : ""}单位批量自查汇总` }),
     el("p", { text: `打印日期：${today}　依据：桂工美职改【2017】4号　共 ${batch.rows.length} 人` }),
     el("p", { text: [...DATA.verdicts.map((v) => `${LABELS.verdict[v]} ${batch.counts[v] || 0} 人`), `${NOT_CHECKED} ${batch.not_checked} 人`].join("　") }),
+    countsBar(batch, DATA.verdicts, LABELS.verdict, NOT_CHECKED),
     el("p", { text: `可以申报和满足条件后可以申报的人员，评审费合计 ${batch.fee_applying} 元；连同还需回答问题的人员 ${batch.fee_total} 元${$("unit-fee-detail").textContent}。不能申报的人员不计。` }),
     el("table", { class: "print-table" },
       el("thead", {}, el("tr", {}, ...["行", "姓名", "申报级别", "结论", "评审费"].map((t) => el("th", { text: t })))),
