@@ -194,6 +194,8 @@ async function check() {
 function showMessage(text) {
   lastBatch = null;
   $("unit-results").hidden = true;
+  $("unit-table").tBodies[0].replaceChildren(); // no row of an earlier roster stays behind the message
+  $("row-errors").replaceChildren();
   $("print-bundle").replaceChildren();
   const box = $("unit-message");
   box.replaceChildren(el("p", { text }));
