@@ -450,6 +450,10 @@ function printBundle(only = null) {
 window.addEventListener("beforeprint", () => {
   if (lastBatch && !$("print-bundle").hasChildNodes()) buildBundle(lastBatch, null);
 });
+// After one person's page was printed, Ctrl+P prints the whole bundle again.
+window.addEventListener("afterprint", () => {
+  if (!$("print-bundle").querySelector(".print-summary")) $("print-bundle").replaceChildren();
+});
 
 // ---- wiring -----------------------------------------------------------------
 
