@@ -117,11 +117,9 @@ def _words(key: str) -> dict[str, Any]:
     return found
 
 
-def _refusal(key: str, text: str) -> str | None:
-    for word, why in table().get("questions", {}).get(key, {}).get("refuse", {}).items():
-        if clean(word) == text:
-            return why
-    return None
+@lru_cache(maxsize=None)
+def _refusals(key: str) -> dict[str, str]:
+    return {clean(word): why for word, why in table().get("questions", {}).get(key, {}).get("refuse", {}).items()}
 
 
 def accepted(q: Question) -> str:
@@ -182,10 +180,18 @@ def _date(cell: Any, text: str) -> str | None:
 
 
 def answer(q: Question, cell: Any) -> Any:
-    """The answer a non-empty cell gives, or :class:`CellProblem`."""
+    """The answer a non-empty cell gives, or :class:`CellProblem`. A roster
+    repeats the same few cells (是, 否, 中级 …) thousands of times: they are
+    read once (the type is part of the key: ``1 == True``)."""
+    return _answer(q.id, type(cell), cell)
+
+
+@lru_cache(maxsize=8192)
+def _answer(key: str, kind: type, cell: Any) -> Any:
+    q = BY_ID[key]
     text = clean(cell) if not isinstance(cell, (_dt.date, bool)) else ""
     if text:
-        refusal = _refusal(q.id, text)
+        refusal = _refusals(q.id).get(text)
         if refusal:
             raise CellProblem(refusal)
         if q.options and text in _words(q.id):

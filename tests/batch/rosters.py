@@ -160,7 +160,7 @@ def office_files(sets: list[dict[str, Any]], names: list[str] | None = None) -> 
     (.xlsx), a two-row merged header after a 填表说明 sheet (.xlsx and .xls), a
     CSV as Excel saves it in GB18030 (the title line included), and text
     pasted from Excel (tabs)."""
-    files = {"标题行.xlsx": _xlsx(sets, names, two_rows=False), "两行列标题.xlsx": _xlsx(sets, names, two_rows=True),
+    files = {"表格标题.xlsx": _xlsx(sets, names, two_rows=False), "两行列标题.xlsx": _xlsx(sets, names, two_rows=True),
              "旧版.xls": _xls(sets, names)}
     headings, rows = office_table(sets, names)
     width = len(headings)

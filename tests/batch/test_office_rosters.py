@@ -29,7 +29,7 @@ from .test_cli import run
 SETS = staff_sets(24, seed=3) + answer_sets(8, seed=4)
 FILES = office_files(SETS)
 WANT = [evaluate(a) for a in SETS]
-WHERE = {"标题行.xlsx": ("Sheet1", 2), "两行列标题.xlsx": ("花名册", 3), "旧版.xls": ("花名册", 3),
+WHERE = {"表格标题.xlsx": ("Sheet1", 2), "两行列标题.xlsx": ("花名册", 3), "旧版.xls": ("花名册", 3),
          "excel-gb18030.csv": (None, 2), "粘贴.tsv": (None, 1)}
 
 
@@ -72,7 +72,7 @@ def test_a_group_heading_is_combined_with_the_heading_below_it() -> None:
 
 
 def test_a_sheet_of_instructions_before_the_roster_is_passed_over_and_a_file_without_a_roster_says_so() -> None:
-    assert check_sheets(read_sheets(FILES["标题行.xlsx"])).sheet == "Sheet1"
+    assert check_sheets(read_sheets(FILES["表格标题.xlsx"])).sheet == "Sheet1"
     with pytest.raises(RosterError) as caught:
         check_table([["会议纪要"], ["请各部门于6月前报送。"]])
     assert "没有可识别的列" in str(caught.value) and "标题行" not in str(caught.value)
