@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import (
-    checker_assets, checker_page, citations, compress, error_pages, extra_wheels, figures, glossary, notice_page,
+    checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, figures, glossary, notice_page,
     offline, trace_page, unit_page,
 )
 
@@ -48,6 +48,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     for marker, generate in GENERATORS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, generate())
+    # Pictures (<!-- gen:diagram:NAME -->) link to the notice relative to their page.
+    markdown = diagrams.substitute(markdown, page.file.src_uri if page is not None else "")
     return figures.substitute(markdown)
 
 

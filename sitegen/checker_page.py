@@ -28,6 +28,8 @@ from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
+from . import diagrams
+
 NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
 #: The checker page's templates, and the unit page's (which share the macros).
@@ -98,6 +100,7 @@ def _context() -> dict[str, Any]:
         "deadline": DEADLINE,
         "figures": FIGURES,
         "advice": ineligible_advice(),
+        "timeline_figure": Markup(diagrams.timeline_html("checker/index.md")),
     }
 
 

@@ -1,0 +1,493 @@
+"""Pictures of the notice, drawn at build time as inline SVG from ``checker/``.
+
+Three things are easier to see than to read: when things happen (the periods
+of 六, ``parameters.PERIODS``), who may apply (``rules.BLOCKING``, the rules'
+``cites`` and ``findings``), and who hands the papers to whom (the catalogue's
+route steps). Each picture is drawn from those structures on every build, so
+it changes when the parameters or the rules do.
+
+Why a small layout of our own rather than Graphviz or Mermaid: every picture
+is a vertical stack of boxes joined by arrows, which is what fits a 390 px
+phone and prints in black and white; Mermaid renders in the browser (a script,
+and Material loads it from a CDN), Graphviz would be a system package on every
+build machine and lays out wide graphs that a phone has to scroll.
+
+The SVG is inline, so its text takes the page's font (CJK glyphs included)
+and the page's stylesheet (``docs/assets/stylesheets/diagrams.css``) gives it
+its colours and its print look. Text is wrapped here, by an estimate of each
+character's width (CJK characters are one em wide in every font), since SVG
+does not wrap text itself. Every picture has a text alternative with the same
+content: a ``<desc>``, or a list beside it (``<details>``, with the links).
+
+Pages write ``<!-- gen:diagram:NAME -->`` (see :data:`DIAGRAMS`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from checker.catalog import ALL, OFFICE, STEPS
+from checker.findings import FINDINGS
+from checker.notice import anchor, load
+from checker.parameters import DEADLINE, FIGURES, PERIODS, zh_date, zh_period
+from checker import rules
+
+#: The drawing's width in SVG units; shown at about that many CSS pixels, so
+#: it fits the content column of a 390 px phone (358 px) without scaling the
+#: text below its size.
+WIDTH = 340
+TEXT = 14      # body text size (units ≈ px)
+SMALL = 12.5   # arrow labels, clause labels
+PAD = 8        # inside a box
+GAP = 26       # between boxes, room for an arrow and its label
+
+MARKER = re.compile(r"<!-- gen:diagram:([a-z_]+) -->")
+
+
+# --- text ----------------------------------------------------------------------
+
+#: Never at the start of a line / never at the end of one (Chinese line breaking).
+_NO_START = set("，。、；：）」』”》！？,.;:)!?%")
+_NO_END = set("（「『“《(")
+#: A clause label in 〔〕, a run of digits or letters, or one character.
+_TOKEN = re.compile(r"〔[^〕]*〕|[0-9A-Za-z.\-—/@]+|.", re.S)
+
+
+def _advance(ch: str, size: float) -> float:
+    """Estimated width of a character: CJK and full-width forms are one em;
+    Latin letters and digits at most about 0.62 em in the site's fonts."""
+    return size * (0.62 if ord(ch) < 0x1100 else 1.0)
+
+
+def text_width(text: str, size: float = TEXT) -> float:
+    return sum(_advance(c, size) for c in text)
+
+
+def wrap(text: str, width: float, size: float = TEXT) -> list[str]:
+    """Break ``text`` into lines no wider than ``width``, keeping runs of
+    digits and letters and clause labels whole, and punctuation where Chinese
+    typesetting wants it (a closing mark takes the character before it to
+    the next line rather than start a line itself)."""
+    tokens: list[str] = []
+    for tok in _TOKEN.findall(text):
+        if tokens and (tok in _NO_START or tokens[-1][-1] in _NO_END):
+            tokens[-1] += tok
+        else:
+            tokens.append(tok)
+    lines, line = [], ""
+    for tok in tokens:
+        if line and text_width(line + tok, size) > width:
+            lines.append(line)
+            line = tok
+        else:
+            line += tok
+    if line:
+        lines.append(line)
+    if len(lines) > 1 and len(lines[-1]) == 1 and not lines[-2][-1].isascii():
+        take = 2 if lines[-2][-1] in _NO_START else 1  # no line of one character alone
+        lines[-2], lines[-1] = lines[-2][:-take], lines[-2][-take:] + lines[-1]
+    return lines
+
+
+# --- drawing -------------------------------------------------------------------
+
+
+def _f(n: float) -> str:
+    return f"{n:.1f}".rstrip("0").rstrip(".")
+
+
+@dataclass
+class Line:
+    """A line of text in a box: ``text`` wrapped to the box, in a style."""
+
+    text: str
+    style: str = ""  # "" | "strong" | "small"
+
+    @property
+    def size(self) -> float:
+        return SMALL if self.style == "small" else TEXT
+
+
+@dataclass
+class Canvas:
+    """An SVG drawing built top to bottom (y grows as boxes are added)."""
+
+    width: float = WIDTH
+    parts: list[str] = field(default_factory=list)
+    height: float = 0
+
+    def text(self, x: float, y: float, lines: list[Line], width: float, anchor_: str = "start") -> float:
+        """Wrapped lines from ``y`` (the top); returns the height used."""
+        spans, top = [], y
+        for line in lines:
+            for piece in wrap(line.text, width, line.size):
+                top += line.size * 1.2
+                cls = f' class="diagram-{line.style}"' if line.style else ""
+                spans.append(f'<tspan x="{_f(x)}" y="{_f(top)}"{cls}>{escape(piece)}</tspan>')
+                top += line.size * 0.3
+        self.parts.append(f'<text text-anchor="{anchor_}" font-size="{TEXT}">{"".join(spans)}</text>')
+        self.height = max(self.height, top)
+        return top - y
+
+    def measure(self, lines: list[Line], width: float) -> float:
+        return sum(len(wrap(line.text, width, line.size)) * line.size * 1.5 for line in lines)
+
+    def rect(self, x: float, y: float, w: float, h: float, cls: str = "") -> None:
+        self.parts.append(f'<rect x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" rx="4" '
+                          f'fill="#fff" stroke="#333" stroke-width="1.5" class="diagram-box {cls}"/>')
+        self.height = max(self.height, y + h)
+
+    def box(self, x: float, y: float, w: float, lines: list[Line], cls: str = "", href: str | None = None,
+            min_h: float = 0, anchor_: str = "start", pad: float = PAD) -> float:
+        """A box holding wrapped ``lines`` (centred vertically), a link to
+        ``href`` when given; returns its height."""
+        content = self.measure(lines, w - 2 * pad) - lines[-1].size * 0.3
+        h = max(min_h, content + 2 * pad)
+        if href:
+            self.parts.append(f'<a href="{escape(href)}">')
+        self.rect(x, y, w, h, cls)
+        self.text(x + w / 2 if anchor_ == "middle" else x + pad, y + (h - content) / 2, lines, w - 2 * pad, anchor_)
+        if href:
+            self.parts.append("</a>")
+        return h
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, dashed: bool = False, head: bool = True) -> None:
+        dash = ' stroke-dasharray="5 4"' if dashed else ""
+        self.parts.append(f'<path d="M{_f(x1)} {_f(y1)}L{_f(x2)} {_f(y2)}" stroke="#333" stroke-width="1.5" '
+                          f'fill="none" class="diagram-line"{dash}/>')
+        if head:  # an arrowhead at (x2, y2), pointing along the line
+            a = math.atan2(y2 - y1, x2 - x1)
+            pts = [(x2, y2)] + [(x2 - 9 * math.cos(a + s), y2 - 9 * math.sin(a + s)) for s in (0.45, -0.45)]
+            self.parts.append('<path d="M' + "L".join(f"{_f(px)} {_f(py)}" for px, py in pts)
+                              + 'Z" fill="#333" class="diagram-head"/>')
+        self.height = max(self.height, y1, y2)
+
+    def label(self, x: float, y: float, text: str, anchor_: str = "start") -> None:
+        self.parts.append(f'<text x="{_f(x)}" y="{_f(y)}" font-size="{SMALL}" text-anchor="{anchor_}" '
+                          f'class="diagram-label">{escape(text)}</text>')
+
+    def svg(self, ident: str, title: str, desc: str | None, role: str = "img", margin: float = 4) -> str:
+        """The drawing as one ``<svg>`` element, labelled by its title (and
+        described by ``desc``). No blank or indented line: it sits in Markdown."""
+        h = math.ceil(self.height + margin)
+        labelled = f"{ident}-title" + (f" {ident}-desc" if desc and role == "img" else "")
+        head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" id="{ident}" '
+                f'viewBox="0 0 {_f(self.width)} {h}" width="{_f(self.width)}" height="{h}" '
+                f'role="{role}" aria-labelledby="{labelled}">')
+        meta = f'<title id="{ident}-title">{escape(title)}</title>'
+        if desc:
+            meta += f'<desc id="{ident}-desc">{escape(desc)}</desc>'
+        return "\n".join([head, meta, *self.parts, "</svg>"])
+
+
+# --- links to the notice --------------------------------------------------------
+
+
+def notice_href(clause_id: str, page: str) -> str:
+    """The notice's clause, relative to the built page of Markdown file ``page``
+    (``guide/eligibility.md`` is served as ``/guide/eligibility/``)."""
+    depth = page.count("/") + (0 if page.rsplit("/", 1)[-1] == "index.md" else 1)
+    return f"{'../' * depth}notice/#{anchor(clause_id)}"
+
+
+def _label(clause_id: str) -> str:
+    return load().clauses[clause_id].label
+
+
+def _text_list(items: list[str], summary: str = "图的文字版") -> str:
+    """The picture's content as an ordered list (items are HTML)."""
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return f'<details class="diagram-text"><summary>{summary}</summary><ol>{lis}</ol></details>'
+
+
+def _figure(name: str, svg: str, caption: str, alternative: str = "") -> str:
+    return (f'<figure class="diagram diagram-{name}">\n{svg}\n'
+            f"<figcaption>{escape(caption)}</figcaption>\n{alternative}</figure>")
+
+
+def _clause_a(clause_id: str, page: str) -> str:
+    return f'<a href="{escape(notice_href(clause_id, page))}">{escape(_label(clause_id))}</a>'
+
+
+# --- the timeline of 六 ---------------------------------------------------------
+
+OPEN_END = "通知没有写结束日期"
+DEADLINE_TAG = "截止"
+
+
+def timeline_svg(ident: str = "diagram-timeline") -> str:
+    """The periods of 六 top to bottom on a rail: the deadline's box drawn
+    heavy and tagged, a period without an end left open (dashed, no end date)."""
+    c = Canvas()
+    rail, x, w = 10, 26, WIDTH - 26
+    y, first_dot = 2.0, None
+    desc = []
+    for p in PERIODS:
+        when = zh_period(p.start, p.end)
+        deadline = p.end == DEADLINE
+        lines = [Line(when, "strong"), Line(p.title)]
+        if deadline:
+            lines.append(Line(f"{DEADLINE_TAG}：{zh_date(DEADLINE)}", "strong"))
+        if p.end is None:
+            lines.append(Line(OPEN_END, "small"))
+        cls = "diagram-deadline" if deadline else ("diagram-open" if p.end is None else "")
+        h = c.box(x, y, w, lines, cls)
+        if deadline:  # a solid tag at the box's corner, seen in black and white too
+            tw = text_width(DEADLINE_TAG, SMALL) + 10
+            c.parts.append(f'<rect x="{_f(x + w - tw - 4)}" y="{_f(y + 3)}" width="{_f(tw)}" height="21" rx="3" '
+                           f'fill="#333" class="diagram-tag"/>')
+            c.parts.append(f'<text x="{_f(x + w - 4 - tw / 2)}" y="{_f(y + 17.5)}" font-size="{SMALL}" '
+                           f'text-anchor="middle" fill="#fff" class="diagram-tag-text">{DEADLINE_TAG}</text>')
+        dot = y + 12
+        c.parts.append(f'<circle cx="{rail}" cy="{_f(dot)}" r="{7 if deadline else 5}" fill="#333" class="diagram-dot"/>')
+        c.line(rail + 7, dot, x - 1, dot, head=False)
+        first_dot = dot if first_dot is None else first_dot
+        last_dot, y = dot, y + h + 14
+        desc.append(f"{when}：{p.title}" + (f"（{DEADLINE_TAG}：{zh_date(DEADLINE)}）" if deadline else "")
+                    + (f"，{OPEN_END}" if p.end is None else ""))
+    c.line(rail, first_dot or 0, rail, last_dot, head=False)
+    if PERIODS[-1].end is None:  # the rail goes on, dashed, past the last box
+        c.line(rail, last_dot, rail, y + 12, dashed=True)
+    c.height = max(c.height, y + 12)
+    return c.svg(ident, f"{FIGURES['year']}年度时间安排（示意图）", "；".join(desc) + "。")
+
+
+def timeline_html(page: str = "timeline.md") -> str:
+    return _figure("timeline", timeline_svg(), f"图：{FIGURES['year']}年度时间安排（粗框为材料截止，虚线为没有写结束日期）")
+
+
+# --- who may apply ---------------------------------------------------------------
+
+
+@dataclass
+class Gate:
+    """A step of the decision: the notice's words at ``clause``; ``admits``
+    when meeting it lets one through (else meeting it bars), with the lines
+    under it (the clauses that admit, or the exceptions)."""
+
+    clause: str
+    words: str
+    admits: bool
+    children: list[tuple[str, str]] = field(default_factory=list)  # (text, clause)
+
+
+def _words_up_to(clause_id: str, quote: str) -> str:
+    """The clause's own words from its start to the end of ``quote``."""
+    heading = load().clauses[clause_id].heading
+    at = heading.find(quote)
+    if at < 0:
+        return quote
+    text = heading[:at + len(quote)]
+    return text if heading[at + len(quote):].strip("。 ") == "" else text + "……"
+
+
+def gates() -> list[Gate]:
+    """The blocking table as the steps of a decision, in its order; rules
+    quoting the same words are one step. A rule whose words bar (不得) is met
+    → cannot apply, with its notes as exceptions; the others admit, with the
+    clauses of the notes that say why someone is in scope."""
+    by_name = {r.name: r for r in rules.RULES}
+    found: dict[tuple[str, str], Gate] = {}
+    for name, (clause, words) in rules.BLOCKING.items():
+        gate = found.setdefault((clause, words), Gate(clause, words, "不得" not in words))
+        rule = by_name.get(name)
+        notes = [FINDINGS[f] for f in (rule.reports if rule else ()) if FINDINGS[f].severity == "note"]
+        for note in notes:
+            if gate.admits:
+                text = _words_up_to(note.clause, rule.cites.get(note.clause, "")) if rule else ""
+                child = (text or load().clauses[note.clause].heading, note.clause)
+            else:
+                child = ("例外：" + note.text.format(**FIGURES), note.clause)
+            if child not in gate.children:
+                gate.children.append(child)
+    return list(found.values())
+
+
+def obtainable_steps() -> list[str]:
+    """The steps that conditions can still be met by (an approval, a written
+    opinion, an entrustment), from the findings' remedies."""
+    found: list[str] = []
+    for d in FINDINGS.values():
+        if d.severity == "condition":
+            found += [r for r in d.remedy if r in STEPS and r != "ask_series_office" and r not in found]
+    return found
+
+
+APPLY_OK = "可以申报"
+BARRED = "不能申报"
+CONDITIONS = "还要先办的事（办好即可申报）"
+
+
+def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]:
+    """The decision top to bottom, one drawing per step (so that print breaks
+    pages between steps, never through a box), each gate's exit to 不能申报
+    on the right; the drawings join up when stacked."""
+    main_w, exit_x = 226, 268
+    exit_w, inner_w = WIDTH - exit_x, main_w - 2 * PAD
+    drawings: list[Canvas] = []
+
+    def arrow_down(c: Canvas, bottom: float, label: str = "") -> None:
+        c.line(main_w / 2, bottom, main_w / 2, bottom + GAP - 1)
+        if label:
+            c.label(main_w / 2 + 8, bottom + 16, label)
+        c.height = bottom + GAP
+
+    for gate in gates():
+        c = Canvas()
+        top = 1.0
+        head = [Line(_label(gate.clause), "small"), Line(gate.words, "strong")]
+        if gate.admits and gate.children:
+            head.append(Line("属于下列情形之一：", ""))
+        h_head = c.measure(head, inner_w) + PAD
+        child_h = [c.measure([Line(_label(cl), "small"), Line(t)], inner_w - 2 * PAD) + 2 * PAD - 4
+                   for t, cl in gate.children]
+        total = h_head + sum(child_h) + 6 * len(child_h) + PAD
+        c.rect(0, top, main_w, total, "diagram-gate")
+        c.parts.append(f'<a href="{escape(notice_href(gate.clause, page))}">')
+        c.text(PAD, top + PAD - 4, head, inner_w)
+        c.parts.append("</a>")
+        cy = top + h_head
+        for (text, cl), ch in zip(gate.children, child_h):
+            c.box(PAD, cy, main_w - 2 * PAD, [Line(_label(cl), "small"), Line(text)], "diagram-child",
+                  notice_href(cl, page))
+            cy += ch + 6
+        mid = top + min(total / 2, 40)
+        c.line(main_w, mid, exit_x, mid)
+        c.label((main_w + exit_x) / 2, mid - 5, "不属于" if gate.admits else "属于", "middle")
+        c.box(exit_x, mid - 18, exit_w, [Line(BARRED, "strong")], "diagram-stop",
+              notice_href(gate.clause, page), min_h=36, anchor_="middle", pad=4)
+        arrow_down(c, top + total, "属于其一" if gate.admits else "不属于")
+        drawings.append(c)
+    steps = [STEPS[s] for s in obtainable_steps()]
+    if steps:
+        c = Canvas()
+        top = 1.0
+        head = [Line(CONDITIONS, "strong")]
+        cy = top + c.measure(head, inner_w) + PAD
+        c.text(PAD, top + PAD - 4, head, inner_w)
+        for s in steps:
+            h = c.box(PAD, cy, main_w - 2 * PAD, [Line(_label(s.clause), "small"), Line(f"{s.applies}：{s.title}")],
+                      "diagram-child", notice_href(s.clause, page))
+            cy += h + 6
+        c.rect(0, top, main_w, cy - top + PAD - 6, "diagram-cond")
+        c.parts.insert(0, c.parts.pop())  # the frame under its boxes
+        arrow_down(c, cy + PAD - 6)
+        drawings.append(c)
+    c = Canvas()
+    scope = next((g for g in gates() if g.admits), None)
+    c.box(0, 1, main_w, [Line(APPLY_OK, "strong")], "diagram-ok",
+          notice_href(scope.clause if scope else "1.1", page), min_h=36, anchor_="middle")
+    drawings.append(c)
+    n = len(drawings)
+    return [d.svg(f"{ident}-{i + 1}", f"谁可以申报：第{i + 1}步，共{n}步（点框可看通知原文）", None, role="group",
+                  margin=0 if i < n - 1 else 4)
+            for i, d in enumerate(drawings)]
+
+
+def eligibility_svg(page: str) -> str:
+    return '<div class="diagram-stack">\n' + "\n".join(eligibility_svgs(page)) + "\n</div>"
+
+
+def eligibility_text(page: str) -> list[str]:
+    """The same decision as list items (HTML), with the same links."""
+    items = []
+    for gate in gates():
+        words = f"{_clause_a(gate.clause, page)} {escape(gate.words)}"
+        if gate.admits:
+            kids = "；".join(f"{_clause_a(cl, page)} {escape(t)}" for t, cl in gate.children)
+            items.append(f"{words}。属于下列情形之一的，往下看；不属于的，{BARRED}：{kids}")
+        else:
+            kids = "".join(f"（{_clause_a(cl, page)} {escape(t)}）" for t, cl in gate.children)
+            items.append(f"{words}。属于的，{BARRED}{kids}；不属于的，往下看。")
+    steps = [STEPS[s] for s in obtainable_steps()]
+    if steps:
+        items.append(CONDITIONS + "：" + "；".join(
+            f"{_clause_a(s.clause, page)} {escape(s.applies)}：{escape(s.title)}" for s in steps))
+    items.append(APPLY_OK + "。")
+    return items
+
+
+def eligibility_html(page: str = "guide/eligibility.md") -> str:
+    return _figure("eligibility", eligibility_svg(page),
+                   "图：谁可以申报（从上往下对照；粗框为不能申报，虚线框为办好即可申报的事）",
+                   _text_list(eligibility_text(page)))
+
+
+# --- the route ---------------------------------------------------------------------
+
+#: Who does which route step (the catalogue's steps; their words, clauses and
+#: dates come from there), top to bottom.
+ROUTE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("申报人", ("prepare",)),
+    ("申报人所在单位（部门）", ("unit_review", "publicity", "interview_defence", "recommendation")),
+    ("各市人事职改部门或区直主管部门", ("department_review",)),
+    (OFFICE, ("submission", "review")),
+)
+#: The other channels, beside the usual route.
+CHANNELS = ("apply_via_talent_market", "hq_opinion", "entrustment")
+
+
+def _step_text(step_id: str) -> str:
+    s = STEPS[step_id]
+    return s.title + ("" if s.applies == ALL else f"（{s.applies}）") + f"〔{_label(s.clause)}〕"
+
+
+def route_svgs() -> tuple[str, str]:
+    """The usual route (applicant → unit → city or department → series
+    office, with the dates) and, as its own picture, the other channels."""
+    c = Canvas()
+    y, desc = 2.0, []
+    for i, (who, step_ids) in enumerate(ROUTE):
+        lines = [Line(who, "strong")] + [Line("· " + _step_text(s)) for s in step_ids]
+        h = c.box(0, y, WIDTH, lines, "diagram-stage")
+        desc.append(f"{who}：" + "；".join(_step_text(s) for s in step_ids))
+        y += h
+        if i < len(ROUTE) - 1:
+            c.line(WIDTH / 2, y, WIDTH / 2, y + GAP - 2)
+            y += GAP
+    main = c.svg("diagram-route", "申报途径：材料从申报人到系列职改办", "→".join(desc) + "。")
+    o = Canvas()
+    y, desc = 2.0, []
+    for s in (STEPS[i] for i in CHANNELS):
+        h = o.box(0, y, WIDTH, [Line(s.applies, "strong"), Line(f"{s.title}〔{_label(s.clause)}〕")], "diagram-cond")
+        desc.append(f"{s.applies}：{s.title}〔{_label(s.clause)}〕")
+        y += h + 12
+    other = o.svg("diagram-channels", "另外的途径", "；".join(desc) + "。")
+    return main, other
+
+
+def route_html(page: str = "guide/routes.md") -> str:
+    main, other = route_svgs()
+    items = [f"{escape(who)}：" + "；".join(f"{escape(STEPS[s].title)}（{_clause_a(STEPS[s].clause, page)}）"
+                                            + ("" if STEPS[s].applies == ALL else f"，{escape(STEPS[s].applies)}")
+                                            for s in ids) for who, ids in ROUTE]
+    items += [f"另外的途径，{escape(STEPS[s].applies)}：{escape(STEPS[s].title)}（{_clause_a(STEPS[s].clause, page)}）"
+              for s in CHANNELS]
+    svg = f'<div class="diagram-pair">\n{main}\n{other}\n</div>'
+    return _figure("route", svg, "图：申报途径（实线框：一般途径和时间，从上往下；虚线框：另外的途径）", _text_list(items))
+
+
+# --- on the pages ----------------------------------------------------------------
+
+#: ``<!-- gen:diagram:NAME -->`` → the picture for the page it is on.
+DIAGRAMS = {
+    "timeline": timeline_html,
+    "eligibility": eligibility_html,
+    "route": route_html,
+}
+
+
+def substitute(markdown: str, page: str) -> str:
+    """Replace each diagram marker with its picture, linked from ``page``
+    (the Markdown file's path under docs/). An unknown name fails the build."""
+
+    def draw(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in DIAGRAMS:
+            raise KeyError(f"unknown diagram <!-- gen:diagram:{name} -->; known: {', '.join(sorted(DIAGRAMS))}")
+        return "\n" + DIAGRAMS[name](page) + "\n"
+
+    return MARKER.sub(draw, markdown)
