@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from ..answers import AnswerError, loads
 from ..inputs import InputError, read_bytes
-from ..notice import label as clause_label
+from ..notice import clause_label
 from ..questions import BY_ID
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
 from .export import whom_to_ask

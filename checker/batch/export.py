@@ -14,7 +14,7 @@ import csv
 import io
 from typing import Any
 
-from ..notice import label as clause_label
+from ..notice import clause_label
 from ..parameters import FIGURES
 from ..questions import BY_ID, QUESTIONS
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS

@@ -13,7 +13,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-from ..notice import label as clause_label
+from ..notice import clause_label
 from ..parameters import FIGURES
 from .roster import Batch
 

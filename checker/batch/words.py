@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..answer_types import MAX_MONTHS, Invalid, handler, normalise
+from ..parameters import MIN_EMPLOYMENT_MONTHS, RETIREMENT_CUTOFF, zh_date
 from ..questions import BY_ID, QUESTIONS, Question
 
 NAME = "name"
@@ -128,9 +129,13 @@ def accepted(q: Question) -> str:
         return "“是”或“否”（也可写 √、×、有、无、Y、N）"
     if q.options:
         return "、".join(f"“{o.label.split('（')[0]}”" for o in q.options)
+    # The examples are the notice's own figures, so no page shows a date or a
+    # month count that the parameters do not hold.
     if q.type == "integer":
-        return f"0 到 {MAX_MONTHS} 之间的整数月数，如 24、24个月、2年、1年6个月"
-    return "日期，如 2017-06-30、2017/6/30 或 2017年6月30日"
+        m = MIN_EMPLOYMENT_MONTHS
+        return f"0 到 {MAX_MONTHS} 之间的整数月数，如 {m}、{m}个月、{m // 12}年{m % 12 or ''}{'个月' if m % 12 else ''}"
+    y, mo, d = (int(part) for part in RETIREMENT_CUTOFF.split("-"))
+    return f"日期，如 {RETIREMENT_CUTOFF}、{y}/{mo}/{d} 或 {zh_date(RETIREMENT_CUTOFF)}"
 
 
 # ---- dates and month counts as spreadsheets hold them -------------------------
