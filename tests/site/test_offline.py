@@ -71,7 +71,7 @@ def test_a_new_deployment_replaces_the_old_cache(browser, served_copy) -> None:
 
     # Deploy a changed build: new content, and the service worker written for it.
     index = root / "index.html"
-    index.write_text(index.read_text(encoding="utf-8").replace("一眼看懂", "一眼看懂（新版）"), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace("本站不是官方网站", "本站不是官方网站（新版）"), encoding="utf-8")
     offline.write(root)
 
     page.evaluate("async () => (await navigator.serviceWorker.getRegistration()).update()")
@@ -84,7 +84,7 @@ def test_a_new_deployment_replaces_the_old_cache(browser, served_copy) -> None:
         raise AssertionError(f"the old cache stayed: {names}")
     ctx.set_offline(True)
     page.reload()
-    assert "一眼看懂（新版）" in page.inner_text("article")
+    assert "本站不是官方网站（新版）" in page.inner_text("article")
     ctx.close()
 
 
@@ -100,7 +100,8 @@ def test_a_second_visit_restores_python_from_the_snapshot_made_on_the_first(brow
     open_checker(second, url, "?civil_servant=true")
     assert second.get_attribute("#checker-app", "data-boot") == "snapshot"
     assert shown(second)["verdict"] == "ineligible"
-    fill(second, {"target_level": "senior", "civil_servant": False, "work_location": "guangxi", "employment_months": 11})
+    fill(second, {"target_level": "intermediate", "civil_servant": False, "work_location": "guangxi", "employment_months": 11,
+                  "unit_type": "state_owned"})
     assert shown(second)["verdict"] == "ineligible"
     assert "employment_months" in second.url
     ctx.close()
