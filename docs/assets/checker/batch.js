@@ -5,9 +5,11 @@
 // when a call needs it. Only JSON text crosses into Python; file contents
 // travel as base64. Nothing is stored: the roster lives in this worker's memory.
 
-// Generated at build time (sitegen/extra_wheels.py) beside the unit page's
-// scripts; this module is served from assets/checker/v-<hash>/.
-import { stdlib, wheels } from "../../unit/wheels.js";
+// Generated at build time (sitegen/checker_assets.py) in this build's own
+// folder, with each file's size and hash (worker.js checks them).
+import { unit } from "./runtime.js";
+
+const { stdlib, wheels } = unit;
 
 const EXTRA = "/lib/unit-stdlib";
 const loading = new Map();
