@@ -20,7 +20,7 @@ from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
-from .inputs import InputError, read_bytes, source_name
+from .inputs import InputError, read_bytes, source_name, write_all
 from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
@@ -153,8 +153,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, stdout: TextIO | None
     if render is None:
         return EXIT_BAD_INPUT
     try:
-        stdout.write(render())
-        stdout.flush()  # here, so that a failed write is reported here and not at exit
+        write_all(stdout, render())  # all or an error (python -u), reported here and not at exit
     except BrokenPipeError:
         raise
     except UnicodeEncodeError:

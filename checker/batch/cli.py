@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..answers import AnswerError, loads, printable
-from ..inputs import InputError, read_bytes
+from ..inputs import InputError, read_bytes, write_all
 from ..result import VERDICT_LABELS
+from . import limits
 from .reading import RosterError, read_roster
 from .roster import Batch, check_table, unit_answers
 
@@ -39,9 +40,9 @@ class _Refused(Exception):
     pass
 
 
-#: Far above any staff list (1,000 rows of .xlsx are about 100 KB).
-MAX_ROSTER_BYTES = 50 * 1024 * 1024
-MAX_ROSTER_TEXT = "50 MiB"
+#: Far above any staff list (1,000 rows of .xlsx are about 100 KB); the page's limit too.
+MAX_ROSTER_BYTES = limits.MAX_FILE_BYTES
+MAX_ROSTER_TEXT = limits.MAX_FILE_TEXT
 
 
 def _read_bytes(path: str, what: str) -> bytes:
@@ -180,8 +181,7 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO |
     else:
         text = json.dumps(batch.to_contract(), ensure_ascii=False, indent=2) + "\n"
     try:
-        stdout.write(text)
-        stdout.flush()  # here, so that a failed write is reported here and not at exit
+        write_all(stdout, text)  # here, so that a failed write is reported here and not at exit
     except BrokenPipeError:
         raise
     except UnicodeEncodeError:
