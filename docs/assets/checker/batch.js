@@ -69,6 +69,16 @@ export async function handle(pyodide, message) {
     const payload = bridge[message.call](JSON.stringify(message.args || {}));
     self.postMessage({ type: "batch-result", id: message.id, payload });
   } catch (error) {
-    self.postMessage({ type: "batch-error", id: message.id, message: String(error && error.message ? error.message : error) });
+    self.postMessage({ type: "batch-error", id: message.id, message: shownError(error) });
   }
+}
+
+/** What the page may show of an error: a Python error's traceback goes to the
+ * console only (issue 18, 9); the worker's own messages are Chinese sentences. */
+function shownError(error) {
+  if (error && error.name === "PythonError") {
+    console.error("unit:", error.message);
+    return "计算出错，请刷新页面后重试；如果再次出错，请把表格另存为 .xlsx 或 .csv 再试。";
+  }
+  return String(error && error.message ? error.message : error);
 }
