@@ -59,7 +59,12 @@ _NOT_TEXT = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"BM", b"RIFF", b"\x
 def is_encrypted_office(data: bytes) -> bool:
     """An .xlsx with an opening password is an OLE file holding an
     "EncryptedPackage" stream, not a zip."""
-    return data.startswith(_OLE) and "EncryptedPackage".encode("utf-16-le") in data[:1 << 20]
+    return data.startswith(_OLE) and _ENCRYPTED_PACKAGE in data[:1 << 20]
+
+
+# The stream's name as the OLE directory writes it (UTF-16LE), spelled out:
+# the page's trimmed standard library has no UTF-16 codec.
+_ENCRYPTED_PACKAGE = bytes(b for ch in b"EncryptedPackage" for b in (ch, 0))
 
 
 def is_binary(data: bytes) -> bool:
