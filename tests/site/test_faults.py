@@ -316,6 +316,13 @@ def test_a_unit_file_cut_short_once_is_fetched_again_before_python_gets_it(conte
     open_file(page, "r.xlsx", xlsx_roster())
     assert len(shown_rows(page)) == 3 and page.is_hidden("#unit-message")
     assert len(requests_for(server, OPENPYXL)) == 2
+    # A file past the page's size limit is refused before it is read (issue 18, 5).
+    from checker.batch import limits
+
+    open_file(page, "huge.csv", b"x" * (limits.MAX_FILE_BYTES + 1))
+    assert "超过 20 MB 的上限" in page.inner_text("#unit-message")
+    assert f"const MAX_FILE_BYTES = {limits.MAX_FILE_BYTES // 1024 // 1024} * 1024 * 1024;" in page.evaluate(
+        "fetch(document.querySelector('script[src*=\"unit.js\"]').src).then(r => r.text())")
 
 
 def test_a_unit_file_that_stalls_or_stays_broken_gets_a_chinese_sentence_and_a_retry_works(context,

@@ -375,9 +375,19 @@ window.addEventListener("beforeprint", () => {
 
 // ---- wiring -----------------------------------------------------------------
 
+// A file this large is not a staff list: said before reading it (a 285 MB CSV
+// crashed the tab). The same limit as checker/batch/limits.py MAX_FILE_BYTES.
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 $("roster").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    $("roster").value = "";
+    showMessage(`文件太大（${Math.round(file.size / 1048576)} MB），超过 20 MB 的上限，不像是一份花名册：请只保留要检查的人员，或分批检查。`);
+    root.dataset.checked = String(++checks); // testing hook: this choice has its answer
+    return;
+  }
   setBusy(+1);
   try {
     source = { file: await readAsBase64(file), filename: file.name };
