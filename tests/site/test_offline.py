@@ -137,7 +137,8 @@ def test_after_a_visit_of_the_unit_s_desk_xlsx_exports_and_printing_work_offline
     ctx = browser.new_context(locale="zh-CN", accept_downloads=True)
     page = ctx.new_page()
     open_unit(page, url)
-    page.wait_for_function(f"({UNIT_KEPT})().then(n => n === 4)", timeout=30000)
+    page.wait_for_selector("#unit-app[data-offline='ready']", state="attached", timeout=30000)
+    assert page.evaluate(UNIT_KEPT) == 4
     wait_controlled(page)
     page.wait_for_function("async () => (await caches.keys()).some(n => n.startsWith('site-'))")
     page.close()

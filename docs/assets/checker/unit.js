@@ -118,6 +118,8 @@ const ON_MESSAGE = {
     }, (error) => fail("start", error.message));
   },
   failed: (data) => fail(data.kind, data.detail),
+  // openpyxl, segno … are kept: .xlsx, exports and printing work offline (testing hook).
+  "unit-stored": () => { root.dataset.offline = "ready"; },
   "batch-result": settle,
   "batch-error": settle,
   error: (data) => {

@@ -5,7 +5,8 @@
 //
 // Messages to the page: progress {loaded, total} (bytes of the runtime files),
 // phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
-// snapshot-stored, result {payload}, error {message} (after ready), and
+// snapshot-stored, unit-stored (the unit's desk's files are kept), result
+// {payload}, error {message} (after ready), and
 // failed {kind, detail} (the start failed; kind names the sentence the page
 // shows, detail goes to the console); for the unit's desk, batch-result and
 // batch-error {id}. A new message type is one more entry in HANDLERS below.
@@ -194,7 +195,11 @@ async function unitBlob(url, file) {
 let unitKept = null;
 function keepUnitFiles() {
   unitKept = unitKept || Promise.all(Object.entries(files).filter(([, file]) => file.unit)
-    .map(([url, file]) => unitFile(url, file).then((r) => r.arrayBuffer()).catch(() => {})));
+    .map(([url, file]) => unitFile(url, file).then((r) => r.arrayBuffer()).then(() => true, () => false)))
+    .then(async (kept) => {
+      while (storing.length) await Promise.all(storing.splice(0));
+      if (kept.every(Boolean)) post({ type: "unit-stored" }); // the page: #unit-app[data-offline="ready"]
+    });
   return unitKept;
 }
 
