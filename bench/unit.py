@@ -2,13 +2,19 @@
 
     .venv/bin/python bench/unit.py [--rows 1000] [--rounds 3] [--server nginx|python]
 
+The roster is kept as offices keep it (tests/batch/rosters.py::office_files):
+short headings, everyday words in the cells, the unit's own columns, a title
+row above the CSV's header, a two-row merged header after a 填表说明 sheet in
+the .xlsx and the .xls.
+
 Measures (medians over the rounds):
   (a) the page, headless Debian chromium: from "ready" (<html data-checker>)
-      to the results shown for a pasted TSV, a GB18030 CSV and an .xlsx (the
-      first .xlsx also loads openpyxl into the worker; then warm), the .xlsx
-      and .csv exports, and the print bundle with a QR code per person;
-  (b) the CLI: ``python -m checker batch`` on the CSV and the .xlsx (a whole
-      process, start-up included), and with ``--out result.xlsx``.
+      to the results shown for a pasted TSV, a GB18030 CSV, an .xlsx (the
+      first .xlsx also loads openpyxl into the worker; then warm) and an .xls
+      (loads xlrd), the .xlsx and .csv exports, and the print bundle with a QR
+      code per person;
+  (b) the CLI: ``python -m checker batch`` on the CSV, the .xlsx and the .xls
+      (a whole process, start-up included), and with ``--out result.xlsx``.
 Run nginx under the shared lock (``flock /tmp/gxgm-nginx.lock``). Not a test:
 it asserts nothing. Writes JSON to bench/results/.
 """
@@ -28,7 +34,7 @@ from typing import Any, Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.batch.rosters import staff_sets, table, to_csv, to_xlsx  # noqa: E402
+from tests.batch.rosters import office_files, staff_sets  # noqa: E402
 from tests.site import nginx  # noqa: E402
 from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
 from tests.site.unit_helpers import open_unit  # noqa: E402
@@ -53,7 +59,7 @@ def timed_download(page: Any, selector: str) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def browser_round(browser: Any, base: str, tsv: str, csv_bytes: bytes, xlsx: bytes) -> dict[str, float]:
+def browser_round(browser: Any, base: str, tsv: str, csv_bytes: bytes, xlsx: bytes, xls: bytes) -> dict[str, float]:
     ctx = browser.new_context(locale="zh-CN", accept_downloads=True)
     page = ctx.new_page()
     open_unit(page, base)
@@ -71,6 +77,8 @@ def browser_round(browser: Any, base: str, tsv: str, csv_bytes: bytes, xlsx: byt
     out["CSV (GB18030)"] = timed_check(page, file("r.csv", csv_bytes))
     out[".xlsx, first (loads openpyxl)"] = timed_check(page, file("r.xlsx", xlsx))
     out[".xlsx, again"] = timed_check(page, file("r2.xlsx", xlsx))
+    out[".xls, first (loads xlrd)"] = timed_check(page, file("r.xls", xls))
+    out[".xlsx, once more"] = timed_check(page, file("r3.xlsx", xlsx))
     out["export .xlsx"] = timed_download(page, "#export-xlsx")
     out["export .xlsx, again"] = timed_download(page, "#export-xlsx")
     out["export .csv"] = timed_download(page, "#export-csv")
@@ -95,16 +103,19 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--server", choices=("nginx", "python"), default="python")
     args = parser.parse_args()
-    rows = table(staff_sets(args.rows, seed=1000))  # a realistic mix of verdicts
-    tsv, csv_bytes, xlsx = to_csv(rows, "\t"), to_csv(rows).encode("gb18030"), to_xlsx(rows)
+    files = office_files(staff_sets(args.rows, seed=1000))  # a realistic mix of verdicts
+    tsv, csv_bytes = files["粘贴.tsv"].decode("utf-8"), files["excel-gb18030.csv"]
+    xlsx, xls = files["两行列标题.xlsx"], files["旧版.xls"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "r.csv").write_bytes(csv_bytes)
         (work / "r.xlsx").write_bytes(xlsx)
-        cli: dict[str, list[float]] = {"CLI, CSV": [], "CLI, .xlsx": [], "CLI, CSV → --out .xlsx": []}
+        (work / "r.xls").write_bytes(xls)
+        cli: dict[str, list[float]] = {"CLI, CSV": [], "CLI, .xlsx": [], "CLI, .xls": [], "CLI, CSV → --out .xlsx": []}
         for _ in range(max(args.rounds, 5)):
             cli["CLI, CSV"].append(cli_time(str(work / "r.csv")))
             cli["CLI, .xlsx"].append(cli_time(str(work / "r.xlsx")))
+            cli["CLI, .xls"].append(cli_time(str(work / "r.xls")))
             cli["CLI, CSV → --out .xlsx"].append(cli_time(str(work / "r.csv"), "--out", str(work / "o.xlsx")))
         site = build_site(work / "site")
         proc = None
@@ -119,7 +130,7 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 for _ in range(args.rounds):
-                    page_runs.append(browser_round(browser, base, tsv, csv_bytes, xlsx))
+                    page_runs.append(browser_round(browser, base, tsv, csv_bytes, xlsx, xls))
                 browser.close()
         finally:
             if proc:

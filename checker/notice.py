@@ -94,6 +94,12 @@ def anchor(clause_id: str) -> str:
     return "clause-" + clause_id.replace(".", "-")
 
 
+def label(clause_id: str) -> str:
+    """A clause as people read it: ``"2.2.4.1"`` → ``"二（二）4（1）"`` (the id itself if unknown)."""
+    clause = load().clauses.get(clause_id)
+    return clause.label if clause else clause_id
+
+
 def within(clause_id: str, ancestor: str) -> bool:
     """True when ``clause_id`` is ``ancestor`` or one of its sub-clauses."""
     return clause_id == ancestor or clause_id.startswith(ancestor + ".")

@@ -1,5 +1,6 @@
 """The pure-Python packages the unit's desk (/unit/) needs in the browser —
-openpyxl (with et_xmlfile) for .xlsx and segno for QR codes — copied into the
+openpyxl (with et_xmlfile) for .xlsx, xlrd for old .xls workbooks and segno
+for QR codes — copied into the
 site as wheels, like the checker's own (never from a CDN).
 
 Each wheel is zipped from the files of the pinned distribution installed in
@@ -30,7 +31,7 @@ from pathlib import Path
 from . import DATA, runtime, stdlib
 
 #: Distribution → what the page loads it for. Order matters: dependencies first.
-PACKAGES = {"et_xmlfile": "openpyxl", "openpyxl": "openpyxl", "segno": "segno"}
+PACKAGES = {"et_xmlfile": "openpyxl", "openpyxl": "openpyxl", "segno": "segno", "xlrd": "xlrd"}
 STDLIB_LIST = DATA / "unit-stdlib.txt"
 _FIXED_TIME = (2017, 1, 1, 0, 0, 0)  # reproducible zips: same files, same bytes
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-
 from markupsafe import Markup
 
+from checker.batch.export import whom_to_ask
 from checker.batch.roster import UNIT_KEYS
 from checker.batch.template import header
+from checker.batch.words import accepted, ambiguous_headings, everyday_words, short_headings, unit_voice
 from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
@@ -41,21 +42,19 @@ def page_data() -> dict[str, Any]:
         "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
         "clauses": clause_links(),
         "notice": NOTICE_URL,
+        "whom_to_ask": whom_to_ask(),
     }
-
-
-def _accepts(q: Any) -> str:
-    """What a roster cell of this question accepts, in words."""
-    if q.options:
-        return "、".join(o.label for o in q.options)
-    return f"整数（{q.unit}）" if q.type == "integer" else "日期，如 2017-06-30"
 
 
 def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
-    unit_questions = [{"id": key, "label": BY_ID[key].label, "hint": BY_ID[key].hint, "clauses": BY_ID[key].clauses,
+    # Asked in the unit's voice (本单位…), worded in checker/headings.toml.
+    unit_questions = [{"id": key, "label": unit_voice(key).label, "hint": unit_voice(key).hint,
+                       "clauses": BY_ID[key].clauses,
                        "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
-    columns = [{"id": q.id, "label": q.label, "accepts": _accepts(q)} for q in QUESTIONS]
+    columns = [{"label": q.label, "headings": "、".join(short_headings(q.id)),
+                "accepts": accepted(q) + (f"；也可写：{everyday_words(q)}" if everyday_words(q) else "")}
+               for q in QUESTIONS]
     return "\n" + render("unit_page.html", data=Markup(data), unit_questions=unit_questions, columns=columns,
-                         failures=FAILURES, alternative=_ALTERNATIVE, verdicts=VERDICTS,
-                         labels={"verdict": VERDICT_LABELS}) + "\n"
+                         ambiguous=ambiguous_headings(), failures=FAILURES, alternative=_ALTERNATIVE,
+                         verdicts=VERDICTS, labels={"verdict": VERDICT_LABELS}) + "\n"

@@ -3,7 +3,8 @@
 // site_data/unit-stdlib.txt. The build serves them as a second, small zip that
 // the worker loads only on /unit/ (sitegen/extra_wheels.py), so the checker
 // page's start-up does not grow.
-//   node sitegen/unit_stdlib_modules.mjs CHECKER_WHEEL EXTRA_WHEEL... [--out FILE]
+//   node sitegen/unit_stdlib_modules.mjs CHECKER_WHEEL EXTRA_WHEEL... [--out FILE] [--xls ROSTER.xls]
+// (--xls: an old Excel roster to read too; the test writes one with xlwt.)
 // tests/batch/test_unit_stdlib.py fails until this list is up to date.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,10 +13,13 @@ import { root, startPyodide } from "./node_pyodide.mjs";
 const args = process.argv.slice(2);
 const outAt = args.indexOf("--out");
 const output = outAt >= 0 ? args.splice(outAt, 2)[1] : join(root, "site_data/unit-stdlib.txt");
+const xlsAt = args.indexOf("--xls");
+const xls = xlsAt >= 0 ? readFileSync(args.splice(xlsAt, 2)[1]).toString("base64") : "";
 const pyodide = await startPyodide();
 for (const wheel of args) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 const checkerList = readFileSync(join(root, "site_data/stdlib.txt"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
 pyodide.globals.set("checker_list", pyodide.toPy(checkerList));
+pyodide.globals.set("xls", xls);
 const files = pyodide.runPython(`
 import base64, json, sys
 from checker.batch import web
@@ -30,11 +34,16 @@ xlsx = json.loads(web.template('{"kind": "xlsx"}'))["data"]
 web.template('{"kind": "csv"}')
 requests.append({"file": xlsx, "filename": "t.xlsx", "unit": {"unit_type": "state_owned"}})
 requests.append({"text": rows, "unit": {"unit_type": "nonsense"}})
+requests.append({"text": "花名册\\n" + rows, "unit": {"单位性质": "民企"}})
+if xls:
+    requests.append({"file": xls, "filename": "r.xls"})
+requests.append({"file": base64.b64encode(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1junk").decode(), "filename": "r.xls"})
 for request in requests:
     web.check(json.dumps(request))
 web.check(json.dumps({"text": rows}))
 web.export('{"kind": "xlsx", "base_url": "https://example.org/"}')
 web.export('{"kind": "csv", "base_url": "https://example.org/"}')
+web.export('{"kind": "docx", "unit_name": "某单位"}')
 web.qr('{"urls": ["https://example.org/checker/?target_level=senior"]}')
 import traceback, linecache, tokenize
 prefix = "/lib/python%d%d.zip/" % sys.version_info[:2]

@@ -16,10 +16,13 @@ from typing import Any, TextIO
 
 from ..answers import AnswerError, loads, printable
 from ..inputs import InputError, read_bytes, write_all
-from ..result import VERDICT_LABELS
+from ..notice import label as clause_label
+from ..questions import BY_ID
+from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
 from . import limits
-from .reading import RosterError, read_roster
-from .roster import Batch, check_table, unit_answers
+from .export import whom_to_ask
+from .reading import RosterError, read_sheets
+from .roster import Batch, UnitAnswerError, check_sheets, unit_answers
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -27,9 +30,11 @@ OUT_FORMATS = (".xlsx", ".csv", ".json")
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    parser = subparsers.add_parser("batch", help="单位批量自查：读入花名册（.csv 或 .xlsx），逐行给出结论")
-    parser.add_argument("file", help="花名册：.csv（UTF-8 或 GBK）、制表符分隔的文本或 .xlsx；第一行为列标题，须有“姓名”列")
-    parser.add_argument("--unit", metavar="UNIT.json", help="单位共同的答案（JSON 对象），各行未填的题目按此填写")
+    parser = subparsers.add_parser("batch", help="单位批量自查：读入花名册（.xlsx、.xls 或 .csv），逐行给出结论")
+    parser.add_argument("file", help="花名册：.xlsx、.xls、.csv（UTF-8 或 GBK）或制表符分隔的文本；须有“姓名”列，"
+                        "列标题可在标题之下、可占两行")
+    parser.add_argument("--unit", metavar="UNIT.json", help="单位共同的答案（JSON 对象，键写问题或列标题，"
+                        "如 {\"单位性质\": \"民营企业\"}），各行未填的题目按此填写")
     parser.add_argument("--format", choices=("json", "text"), default="json", help="标准输出的格式（默认 json）")
     parser.add_argument("--out", metavar="FILE", help="另存结果：.xlsx、.csv（UTF-8 带 BOM）或 .json")
     parser.add_argument("--base-url", default="/", help="个人自查链接的网站地址（写入导出文件），默认 /")
@@ -63,6 +68,8 @@ def _unit(path: str | None) -> dict[str, Any]:
         raise _Refused(f"单位答案文件 {_path(path)} 不是 UTF-8 编码的文本。") from None
     except AnswerError as err:
         raise _Refused(f"单位答案文件 {_path(path)}：{err.message}") from None
+    except UnitAnswerError as err:
+        raise _Refused(f"单位答案文件 {_path(path)}：{err}") from None
 
 
 def _path(path: str) -> str:
@@ -122,16 +129,44 @@ def _write_out(batch: Batch, path: str, base_url: str) -> None:
 
 
 def format_text(batch: Batch) -> str:
-    lines = []
-    for row in batch.rows:
-        verdict = f"{VERDICT_LABELS[row.verdict]}（{row.verdict}）" if row.verdict else "未检查（表格有误）"
-        fee = f"，评审费{row.fee_yuan}元" if row.fee_yuan is not None else ""
-        # A name is the roster's text: a newline or a bidi override in it must
-        # not forge a line of its own (issue 18, 12).
-        lines.append(f"第{row.row}行 {printable(row.name, 200) if row.name else '（无姓名）'}：{verdict}{fee}")
-    counts = "、".join(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items())
-    lines.append(f"\n合计 {len(batch.rows)} 人：{counts}；评审费合计 {batch.fee_total} 元（七）。")
-    return "\n".join(lines) + "\n"
+    """For a person to read: what was read, then the people grouped by verdict,
+    each with their reasons and the questions still to answer (clauses as the
+    notice numbers them), then the counts and the fees."""
+    lines = [batch.read_as()]
+    if batch.ignored_columns:
+        lines.append(f"未用于判断的列：{'、'.join(batch.ignored_columns)}。")
+    groups = [(VERDICT_LABELS[v], [r for r in batch.rows if r.verdict == v]) for v in VERDICTS]
+    groups.append(("表格有误（未检查）", [r for r in batch.rows if r.verdict is None]))
+    for title, rows in groups:
+        if not rows:
+            continue
+        lines.append(f"\n{title}（{len(rows)}人）")
+        for row in rows:
+            fee = f"，评审费{row.fee_yuan}元" if row.fee_yuan is not None and row.verdict != "ineligible" else ""
+            lines.append(f"  第{row.row}行 {row.name or '（无姓名）'}{fee}")
+            for f in row.result.findings if row.result else ():
+                if f.severity != "note":
+                    lines.append(f"    {SEVERITY_LABELS[f.severity]}：{f.message}（{clause_label(f.clause)}）")
+            if row.verdict == "ineligible":
+                lines.append(f"    {whom_to_ask()}")
+            if row.result and row.result.missing:
+                lines.append(f"    还需回答：{'；'.join(BY_ID[k].label if k in BY_ID else k for k in row.result.missing)}")
+            for error in row.errors:
+                lines.append(f"    “{error['column']}”列 {error['message']}")
+    counts = "、".join([*(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items()),
+                        f"表格有误（未检查） {batch.not_checked}人"])
+    lines.append(f"\n合计 {len(batch.rows)} 人：{counts}。")
+    lines.append(f"评审费（{clause_label('7')}）：可以申报和满足条件后可以申报的人员合计 {batch.fee_applying} 元；"
+                 "不能申报的人员不计。")
+    return "\n".join(_escaped(line) for line in lines) + "\n"
+
+
+def _escaped(line: str) -> str:
+    """A line of the roster's text as it may be printed: a newline, an escape
+    sequence or a bidi override in a name or heading cannot forge a line of its
+    own or reorder one (issue 18, 12); the blank line before a group stays."""
+    lead = "\n" if line.startswith("\n") else ""
+    return lead + printable(line[len(lead):], 1_000_000)
 
 
 def _say(stderr: TextIO | None, message: str) -> None:
@@ -146,18 +181,14 @@ def _say(stderr: TextIO | None, message: str) -> None:
 
 
 def report_problems(batch: Batch, stderr: TextIO | None) -> None:
-    """Row problems, one line each; an ignored column once, not on every row."""
-    ignored: dict[str, list[int]] = {}
-    problems = {c.header: c.problem for c in batch.columns if c.key is None}
+    """Row problems, one line each (the cell as Excel names it); the columns
+    not used, once."""
     for row in batch.rows:
         for error in row.errors:
-            if problems.get(error["column"]) == error["message"]:
-                ignored.setdefault(error["column"], []).append(row.row)
-            else:
-                _say(stderr, f"第{row.row}行，“{error['column']}”列：{error['message']}")
-    for column, rows in ignored.items():
-        where = "、".join(map(str, rows[:10])) + ("……" if len(rows) > 10 else "")
-        _say(stderr, f"“{column}”列：{problems[column]}（有内容的行：第{where}行）")
+            _say(stderr, f"第{row.row}行，“{error['column']}”列 {error['message']}")
+    for column in batch.ignored:
+        why = f"：{column.problem}" if column.problem else ""
+        _say(stderr, f"未用于判断的列“{column.header}”（{column.letter}列）{why}")
 
 
 def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -169,7 +200,7 @@ def run(args: argparse.Namespace, stdout: TextIO | None = None, stderr: TextIO |
         if args.out:
             _check_out(args)
         unit = _unit(args.unit)
-        batch = check_table(read_roster(_read_bytes(args.file, "花名册文件"), args.file), unit)
+        batch = check_sheets(read_sheets(_read_bytes(args.file, "花名册文件"), args.file), unit)
         if args.out:
             _write_out(batch, args.out, args.base_url)
     except (_Refused, RosterError) as err:

@@ -14,10 +14,12 @@ import csv
 import io
 from typing import Any
 
-from ..notice import load
-from ..questions import BY_ID
+from ..notice import label as clause_label
+from ..parameters import FIGURES
+from ..questions import BY_ID, QUESTIONS
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
-from .roster import Batch
+from .roster import Batch, RowResult
+from .words import short_heading
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SUMMARY_SHEET = "汇总"
@@ -33,49 +35,66 @@ def csv_safe(value: Any) -> Any:
     return f"'{value}" if risky(value) else value
 
 
-def _label(key: str, value: Any) -> str:
-    q = BY_ID.get(key)
-    option = next((o for o in q.options if o.value == value), None) if q else None
-    return option.label if option else ("" if value is None else str(value))
-
-
-def _clause(clause_id: str) -> str:
-    clause = load().clauses.get(clause_id)
-    return clause.label if clause else clause_id
 
 
 def link(query: str, base_url: str) -> str:
-    """A person's prefilled /checker/ link; ``base_url`` is the site's root."""
+    """A person's prefilled /checker/ link; ``base_url`` is the site's root.
+    The answers go after ``#``: a browser never sends the fragment to the
+    server (or a proxy), as on the checker page itself."""
     base = base_url if base_url.endswith("/") else f"{base_url}/"
-    return f"{base}{CHECKER_PATH}{'?' + query if query else ''}"
+    return f"{base}{CHECKER_PATH}{'#' + query if query else ''}"
 
 
-SUMMARY_HEADER = ["行号", "姓名", "申报级别", "现有职称", "结论", "还需回答", "须满足的条件", "不能申报的原因",
-                  "评审费（元）", "表格问题", "自查链接", "结论代码"]
+NOT_CHECKED = "表格有误（未检查）"
+#: Before the answers: the row and the name; after them, the results.
+RESULT_HEADER = ["结论", "还需回答", "须满足的条件", "不能申报的原因", "评审费（元）", "表格问题", "自查链接", "结论代码"]
+VERDICT_COLUMN = "结论代码"
+LINK_COLUMN = "自查链接"
+
+
+def whom_to_ask() -> str:
+    """The office the notice names (八), for a person who cannot apply."""
+    return f"如有疑问，请咨询{FIGURES['office']}（电话 {FIGURES['phone']}）。"
+
+
+def _answer_cell(r: RowResult, key: str) -> Any:
+    if key in r.answers:
+        return BY_ID[key].shown(r.answers[key])
+    return r.cells.get(key, "")  # as typed, when the row was stopped
+
+
+def summary_header(batch: Batch) -> list[str]:
+    """行号, 姓名, every question by its short heading (so the export reads
+    back as the same answers), the results, then the unit's own columns."""
+    return ["行号", "姓名", *(short_heading(q) for q in QUESTIONS), *RESULT_HEADER, *batch.ignored_columns]
 
 
 def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
-    rows: list[list[Any]] = [SUMMARY_HEADER]
+    rows: list[list[Any]] = [summary_header(batch)]
     for r in batch.rows:
         res = r.result
         findings = res.findings if res else ()
+        blockers = "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "blocker")
         rows.append([
             r.row, r.name,
-            _label("target_level", r.answers.get("target_level")),
-            _label("current_title", r.answers.get("current_title")),
-            VERDICT_LABELS[r.verdict] if r.verdict else "未检查（表格有误）",
+            *(_answer_cell(r, q.id) for q in QUESTIONS),
+            VERDICT_LABELS[r.verdict] if r.verdict else NOT_CHECKED,
             "；".join(BY_ID[k].label if k in BY_ID else k for k in res.missing) if res else "",
-            "；".join(f"{f.message}（{_clause(f.clause)}）" for f in findings if f.severity == "condition"),
-            "；".join(f"{f.message}（{_clause(f.clause)}）" for f in findings if f.severity == "blocker"),
-            r.fee_yuan if r.fee_yuan is not None else "",
+            "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "condition"),
+            f"{blockers}。{whom_to_ask()}" if blockers else "",
+            r.fee_yuan if r.fee_yuan is not None and r.verdict != "ineligible" else "",
             "；".join(f"{e['column']}：{e['message']}" for e in r.errors),
             link(r.query, base_url) if res else "",
             r.verdict or "",
+            *r.own,
         ])
-    counts = batch.counts
+    # Totals under a blank line, in the first column only: the name column stays
+    # empty, so an export opened again on the desk reads only its people.
+    counts = "；".join([*(f"{VERDICT_LABELS[v]} {n}人" for v, n in batch.counts.items()),
+                       f"{NOT_CHECKED} {batch.not_checked}人"])
     rows.append([])
-    rows.append(["合计", f"{len(batch.rows)}人",
-                 *(f"{VERDICT_LABELS[v]} {n}人" for v, n in counts.items()), "", "", batch.fee_total, "", ""])
+    rows.append([f"合计 {len(batch.rows)} 人：{counts}"])
+    rows.append([f"评审费（七）：可以申报和满足条件后可以申报的人员合计 {batch.fee_applying} 元；不能申报的人员不计"])
     return rows
 
 
@@ -92,20 +111,22 @@ def checklist_rows(batch: Batch) -> list[list[Any]]:
     rows: list[list[Any]] = [CHECKLIST_HEADER]
     for item in batch.unit_checklist():
         who = "（单位，全部人员）" if item["everyone"] else f"（单位，第{'、'.join(map(str, item['rows']))}行）"
-        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], _clause(item["clause"])])
+        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], clause_label(item["clause"])])
     people = [r for r in batch.rows if r.result and r.verdict != "ineligible"]
     common = set.intersection(*({c.id for c in r.result.checklist} for r in people)) if people else set()  # type: ignore[union-attr]
     shown = {item["id"] for item in batch.unit_checklist()}
     for item in (people[0].result.checklist if people else ()):  # type: ignore[union-attr]
         if item.id in common and item.id not in shown:
-            rows.append(["", EVERYONE, item.title, WHO_LABELS[item.who], _clause(item.clause)])
+            rows.append(["", EVERYONE, item.title, WHO_LABELS[item.who], clause_label(item.clause)])
     for r in (r for r in batch.rows if r.result):
         for f in r.result.findings:  # type: ignore[union-attr]
             if f.severity != "note":
-                rows.append([r.row, r.name, f"{SEVERITY_LABELS[f.severity]}：{f.message}", "申报人", _clause(f.clause)])
+                rows.append([r.row, r.name, f"{SEVERITY_LABELS[f.severity]}：{f.message}", "申报人", clause_label(f.clause)])
+        if r.verdict == "ineligible":
+            rows.append([r.row, r.name, whom_to_ask(), "", clause_label("8")])
         for c in (r.result.checklist if r.verdict != "ineligible" else ()):  # type: ignore[union-attr]
             if c.id not in common:
-                rows.append([r.row, r.name, c.title, WHO_LABELS[c.who], _clause(c.clause)])
+                rows.append([r.row, r.name, c.title, WHO_LABELS[c.who], clause_label(c.clause)])
     return rows
 
 
@@ -117,15 +138,35 @@ def to_csv(batch: Batch, base_url: str = "/") -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _sheet(book: Any, title: str, rows: list[list[Any]], widths: list[int]) -> None:
+def _width(value: Any) -> int:
+    """Excel's column width for a value: a Chinese character takes two."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def widths(rows: list[list[Any]], narrowest: int = 6, widest: int = 50) -> list[int]:
+    """Column widths that fit the text (the first 200 rows, capped: long text wraps)."""
+    out: list[int] = []
+    for row in rows[:200]:
+        for n, value in enumerate(row):
+            if n >= len(out):
+                out.append(narrowest)
+            out[n] = max(out[n], min(widest, _width(value) + 2))
+    return out
+
+
+def _sheet(book: Any, title: str, rows: list[list[Any]]) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
-    for n, width in enumerate(widths, 1):
+    for n, width in enumerate(widths(rows), 1):
         sheet.column_dimensions[get_column_letter(n)].width = width
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = "A2"  # the header row stays in view
+    data_rows = next((n for n, row in enumerate(rows) if not row), len(rows))  # up to the blank line before 合计
+    if rows and rows[0]:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(rows[0]))}{max(data_rows, 1)}"
     bold = Font(bold=True)
     for number, row in enumerate(rows):
         cells = []
@@ -147,8 +188,8 @@ def to_xlsx(batch: Batch, base_url: str = "/") -> bytes:
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    _sheet(book, SUMMARY_SHEET, summary_rows(batch, base_url), [6, 12, 8, 8, 16, 30, 40, 40, 10, 40, 50])
-    _sheet(book, CHECKLIST_SHEET, checklist_rows(batch), [6, 20, 60, 10, 12])
+    _sheet(book, SUMMARY_SHEET, summary_rows(batch, base_url))
+    _sheet(book, CHECKLIST_SHEET, checklist_rows(batch))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -10,11 +10,10 @@ import base64
 import json
 from typing import Any
 
-from ..answers import AnswerError
 from ..notice import load
 from ..questions import BY_ID
-from .reading import RosterError, read_roster, read_text
-from .roster import Batch, check_table, unit_answers
+from .reading import RosterError, Sheet, read_sheets, read_text
+from .roster import Batch, UnitAnswerError, check_sheets, unit_answers
 
 _last: Batch | None = None
 
@@ -36,6 +35,7 @@ def _row(r: Any) -> dict[str, Any]:
         data["missing"] = list(res.missing)
         data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]
         data["checklist"] = [[c.title, c.who, c.clause] for c in res.checklist]
+    data["problems"] = r.problems
     return data
 
 
@@ -46,6 +46,10 @@ def _summary(batch: Batch) -> dict[str, Any]:
     data["unit_checklist"] = [{**item, "clause": _clause(item["clause"])} for item in batch.unit_checklist()]
     data["publicity"] = batch.publicity()
     data["columns"] = [{"header": c.header, "key": c.key} for c in batch.columns]
+    data["ignored"] = [{"header": c.header, "letter": c.letter, "problem": c.problem} for c in batch.ignored]
+    data["read_as"] = batch.read_as()
+    data["not_checked"] = batch.not_checked
+    data["fee_applying"] = batch.fee_applying
     return data
 
 
@@ -56,14 +60,14 @@ def check(request_json: str) -> str:
     request = json.loads(request_json)
     try:
         unit = unit_answers(request.get("unit") or {})
-    except AnswerError as err:
-        return json.dumps({"error": f"单位共同的答案：{err.message}"}, ensure_ascii=False)
+    except UnitAnswerError as err:
+        return json.dumps({"error": f"单位共同的答案：{err}"}, ensure_ascii=False)
     try:
         if "file" in request:
-            table = read_roster(base64.b64decode(request["file"]), request.get("filename", ""))
+            sheets = read_sheets(base64.b64decode(request["file"]), request.get("filename", ""))
         else:
-            table = read_text(request.get("text", ""))
-        batch = check_table(table, unit)
+            sheets = [Sheet(None, read_text(request.get("text", "")))]
+        batch = check_sheets(sheets, unit)
     except RosterError as err:
         _last = None
         return json.dumps({"error": str(err)}, ensure_ascii=False)
@@ -72,14 +76,19 @@ def check(request_json: str) -> str:
 
 
 def export(request_json: str) -> str:
-    """``{"kind": "xlsx"|"csv", "base_url": …}`` → ``{"data": base64}`` of the last batch."""
+    """``{"kind": "xlsx"|"csv"|"docx", "base_url": …, "unit_name": …}`` →
+    ``{"data": base64}`` of the last batch (``docx``: the draft publicity list)."""
     request = json.loads(request_json)
     if _last is None:
         return json.dumps({"error": "还没有检查任何花名册。"}, ensure_ascii=False)
     from .export import to_csv, to_xlsx
+    from .publicity import to_docx
 
-    writer = to_xlsx if request["kind"] == "xlsx" else to_csv
-    return json.dumps({"data": base64.b64encode(writer(_last, request.get("base_url", "/"))).decode("ascii")})
+    if request["kind"] == "docx":
+        data = to_docx(_last, request.get("unit_name", ""))
+    else:
+        data = (to_xlsx if request["kind"] == "xlsx" else to_csv)(_last, request.get("base_url", "/"))
+    return json.dumps({"data": base64.b64encode(data).decode("ascii")})
 
 
 def template(request_json: str) -> str:

@@ -39,7 +39,8 @@ def test_json_contract_and_every_verdict_equals_check(tmp_path: Path) -> None:
     proc = run("batch", str(path))
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert set(out) == {"rows", "counts", "fee_total"}
+    assert set(out) == {"rows", "counts", "fee_total", "sheet", "header_row", "ignored_columns"}
+    assert (out["sheet"], out["header_row"], out["ignored_columns"]) == (None, 1, [])
     for row in out["rows"]:
         assert set(row) == {"row", "name", "verdict", "fee_yuan", "errors"}
     assert [r["row"] for r in out["rows"]] == list(range(2, 62))
@@ -48,7 +49,8 @@ def test_json_contract_and_every_verdict_equals_check(tmp_path: Path) -> None:
     # A few through the real `check` command as well.
     for answers, row in list(zip(sets, out["rows"]))[:6]:
         assert row["verdict"] == check_verdict(answers)
-    assert out["fee_total"] == sum(r["fee_yuan"] or 0 for r in out["rows"])
+    # No one who cannot apply is in the fee total (their row still shows the level's fee).
+    assert out["fee_total"] == sum(r["fee_yuan"] or 0 for r in out["rows"] if r["verdict"] != "ineligible")
     counts = {v: sum(1 for r in out["rows"] if r["verdict"] == v) for v in out["counts"]}
     assert out["counts"] == counts and sum(counts.values()) == 60
 
@@ -62,9 +64,18 @@ def test_unit_answers_file_and_text_format(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     want = evaluate({"target_level": "senior", "civil_servant": False, "work_location": "guangxi",
                      "unit_type": "non_public"}).verdict
-    assert "第2行 甲：" in proc.stdout and f"（{want}）" in proc.stdout.splitlines()[0]
-    assert "第3行 乙：不能申报（ineligible）" in proc.stdout
-    assert "评审费合计 530 元" in proc.stdout
+    from checker.result import VERDICT_LABELS
+
+    text = proc.stdout
+    assert text.startswith("第1行为列标题。")
+    group = text.split(f"\n{VERDICT_LABELS[want]}（1人）\n")[1].split("\n\n")[0]
+    assert "第2行 甲，评审费380元" in group
+    ineligible = text.split(f"\n{VERDICT_LABELS['ineligible']}（1人）\n")[1].split("\n\n")[0]
+    assert "第3行 乙" in ineligible and "评审费" not in ineligible  # an ineligible person pays nothing
+    assert "一（三）" in ineligible and "请咨询" in ineligible  # why, with the clause as people read it; whom to ask
+    assert f"合计 {380 if want in ('eligible', 'conditional') else 0} 元" in text
+    # No English code, answer key or true/false in a text for people.
+    assert not any(word in text for word in ("ineligible", "eligible", "civil_servant", "true", "false", "1.3"))
 
 
 def test_row_problems_go_to_stderr_and_the_output_with_exit_0(tmp_path: Path) -> None:
@@ -75,8 +86,9 @@ def test_row_problems_go_to_stderr_and_the_output_with_exit_0(tmp_path: Path) ->
     out = json.loads(proc.stdout)
     assert out["rows"][0]["verdict"] is None
     assert out["rows"][0]["errors"][0]["column"] == "target_level"
-    assert "第2行，“target_level”列" in proc.stderr and "特级" in proc.stderr
-    assert "“备注”列" in proc.stderr and "第3、4行" in proc.stderr
+    assert "第2行，“target_level”列 B2：收到“特级”" in proc.stderr
+    assert proc.stderr.count("备注") == 1 and "未用于判断的列“备注”（C列）" in proc.stderr
+    assert out["ignored_columns"] == ["备注"] and out["rows"][1]["errors"] == []
     assert out["rows"][1]["verdict"] == "incomplete"
     assert "Traceback" not in proc.stderr
 
@@ -104,7 +116,9 @@ def test_bad_unit_answers_exit_2_naming_the_key(tmp_path: Path) -> None:
     (tmp_path / "r.csv").write_text("姓名,target_level\n甲,高级\n", encoding="utf-8")
     (tmp_path / "u.json").write_text('{"unit_type": "private"}', encoding="utf-8")
     proc = run("batch", str(tmp_path / "r.csv"), "--unit", str(tmp_path / "u.json"))
-    assert proc.returncode == 2 and "unit_type" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "“unit_type”收到“private”" in proc.stderr and "Traceback" not in proc.stderr
+    assert "“民营企业”" not in proc.stderr and "non_public" not in proc.stderr  # what to write, in words
+    assert "“国有企事业单位”" in proc.stderr
 
 
 def test_out_writes_json_csv_and_xlsx_that_read_back(tmp_path: Path) -> None:
@@ -122,14 +136,15 @@ def test_out_writes_json_csv_and_xlsx_that_read_back(tmp_path: Path) -> None:
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert lines[0][:2] == ["行号", "姓名"]
     body = lines[1:6]
-    assert [line[-1] for line in body] == [r["verdict"] for r in stdout["rows"]]
+    code, link = lines[0].index("结论代码"), lines[0].index("自查链接")
+    assert [line[code] for line in body] == [r["verdict"] or "" for r in stdout["rows"]]
     names = [n.strip() for n in HOSTILE_NAMES[:5]]  # a name is read without surrounding blanks
     assert [line[1] for line in body] == [f"'{n}" if n[0] in "=+-@" else n for n in names]  # text, never run
-    assert all(line[10].startswith("https://gx.example/checker/?") for line in body)
+    assert all(line[link].startswith("https://gx.example/checker/#") for line in body if line[link])
     assert run("batch", str(roster), "--out", str(tmp_path / "o.xlsx")).returncode == 0
     book = load_workbook(tmp_path / "o.xlsx")
     assert book.sheetnames == ["汇总", "清单"]
     names = [book["汇总"].cell(row=n, column=2) for n in range(2, 7)]
     assert [c.value for c in names] == [n.strip() for n in HOSTILE_NAMES[:5]]
     assert all(c.data_type == "s" for c in names)  # text cells, not formulas
-    assert [book["汇总"].cell(row=n, column=12).value for n in range(2, 7)] == [r["verdict"] for r in stdout["rows"]]
+    assert [book["汇总"].cell(row=n, column=code + 1).value for n in range(2, 7)] == [r["verdict"] for r in stdout["rows"]]

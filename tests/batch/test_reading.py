@@ -63,8 +63,8 @@ def test_unit_answers_apply_to_every_row_unless_the_row_says_otherwise() -> None
     assert batch.rows[1].verdict == evaluate({"work_location": "guangxi", "unit_type": "state_owned"}).verdict
 
 
-def test_bad_cells_are_reported_by_row_and_column_with_the_cli_message_and_other_rows_go_on() -> None:
-    rows = [["姓名", "target_level", "retirement_date", "retired", "备注"],
+def test_bad_cells_are_reported_by_cell_address_for_the_officer_and_other_rows_go_on() -> None:
+    rows = [["姓名", "申报级别", "retirement_date", "retired", "备注"],
             ["甲", "特级", "", "", ""],
             ["乙", "高级", "2017-02-30", "是", ""],
             ["丙", "高级", "", "否", "调入"],
@@ -72,15 +72,17 @@ def test_bad_cells_are_reported_by_row_and_column_with_the_cli_message_and_other
     batch = check_table(rows)
     first, second, third, fourth = batch.rows
     assert (first.row, first.verdict) == (2, None)
-    with pytest.raises(Exception) as caught:
-        evaluate({"target_level": "特级"})
-    assert first.errors == [{"column": "target_level", "message": caught.value.message}]
+    assert first.errors == [{"column": "申报级别", "message": "B2：收到“特级”，无法识别，请填写“初级”、“中级”、“高级”。"}]
     assert second.verdict is None and second.errors[0]["column"] == "retirement_date"
-    assert "不是真实存在的日期" in second.errors[0]["message"]
-    # An unknown column is reported where it has content, and does not stop the row.
+    assert second.errors[0]["message"].startswith("C3：收到“2017-02-30”，这一天不存在")
+    # The unit's own column is listed once and never a problem of a row.
     assert third.verdict == evaluate({"target_level": "senior", "retired": False}).verdict
-    assert third.errors[0]["column"] == "备注" and "未知" in third.errors[0]["message"]
-    assert fourth.row == 5 and fourth.verdict is not None and fourth.errors[0]["column"] == "姓名"
+    assert third.errors == [] and batch.ignored_columns == ["备注"] and third.own == ["调入"]
+    assert fourth.row == 5 and fourth.verdict is not None and fourth.errors[0] == {
+        "column": "姓名", "message": "A5：姓名为空：请填写姓名，以便核对。"}
+    for row in batch.rows:  # no answer key, true/false or exception name in a message for a person
+        for error in row.errors:
+            assert not any(w in error["message"] for w in ("target_level", "true", "false", "Error", "senior"))
 
 
 @pytest.mark.parametrize("data, message", [

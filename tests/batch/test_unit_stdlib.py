@@ -20,8 +20,12 @@ def test_the_unit_stdlib_list_is_up_to_date(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes(data)
         wheels.append(str(tmp_path / name))
     fresh = tmp_path / "unit-stdlib.txt"
+    from .rosters import office_files, staff_sets
+
+    (tmp_path / "r.xls").write_bytes(office_files(staff_sets(3))["旧版.xls"])
     proc = subprocess.run(["node", str(ROOT / "sitegen" / "unit_stdlib_modules.mjs"), str(runtime.wheel()), *wheels,
-                           "--out", str(fresh)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+                           "--out", str(fresh), "--xls", str(tmp_path / "r.xls")],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr[-2000:]
     needed = {line for line in fresh.read_text().splitlines() if line and not line.startswith("#")}
     listed = set(extra_wheels.stdlib_wanted())

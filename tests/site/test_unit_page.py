@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..batch.rosters import HOSTILE_NAMES, answer_sets, table, to_csv, to_xlsx
+from ..batch.rosters import HOSTILE_NAMES, answer_sets, office_files, office_table, staff_sets, table, to_csv, to_xlsx
 from .conftest import DESKTOP, PHONE, axe_violations
 from .unit_helpers import cli_batch, fee_total, open_file, open_unit, paste, shown_errors, shown_rows
 
@@ -71,7 +71,7 @@ def test_unit_answers_apply_to_rows_that_leave_them_empty(page, base_url: str, t
 
 def test_bad_cells_are_listed_by_row_and_column_and_the_other_rows_are_checked(page, base_url: str, tmp_path: Path) -> None:
     open_unit(page, base_url)
-    data = ("姓名,target_level,retired,retirement_date,备注\n甲,特级,否,,\n乙,高级,是,2017-02-30,\n"
+    data = ("姓名,申报级别,是否退休,达到退休年龄日期,备注\n甲,特级,否,,\n乙,高级,是,2017-02-30,\n"
             "丙,初级,否,,调入\n丁,中级,否,,\n").encode("gb18030")
     open_file(page, "bad.csv", data)
     want = cli_batch(tmp_path, "bad.csv", data)
@@ -79,8 +79,15 @@ def test_bad_cells_are_listed_by_row_and_column_and_the_other_rows_are_checked(p
     errors = shown_errors(page)
     assert [n for n, _ in errors] == [r["row"] for r in want["rows"] for _ in r["errors"]]
     for (number, text), error in zip(errors, [e for r in want["rows"] for e in r["errors"]]):
-        assert f"“{error['column']}”列" in text and error["message"] in text
+        cell = error["message"].split("：")[0]
+        assert text.startswith(f"“{error['column']}”列：") and cell in text
+        assert all(w not in text for w in ("target_level", "retirement_date", "true", "false", "答案键"))
     assert [r["verdict"] is None for r in shown_rows(page)] == [True, True, False, False]
+    # The unit's own column is listed once, not as a problem of its rows.
+    assert "备注（E列）" in page.text_content("#unit-ignored") and not any("备注" in t for _, t in errors)
+    # A problem links to its row in the results table.
+    page.click("#row-errors a >> nth=0")
+    assert page.evaluate("location.hash") == "#unit-row-2"
 
 
 @pytest.mark.parametrize("name, data, message", [
@@ -114,17 +121,20 @@ def test_both_exports_download_and_read_back_with_formulas_as_text(page, base_ur
     book = load_workbook(io.BytesIO(_download(page, "#export-xlsx")))
     assert book.sheetnames == ["汇总", "清单"]
     summary = list(book["汇总"].iter_rows(min_row=2, max_row=len(want["rows"]) + 1))
-    assert [row[11].value for row in summary] == [r["verdict"] for r in want["rows"]]
+    header = [c.value for c in book["汇总"][1]]
+    assert [row[header.index("结论代码")].value for row in summary] == [r["verdict"] for r in want["rows"]]
     assert [row[1].value for row in summary] == names
     assert all(row[1].data_type == "s" for row in summary)  # "=HYPERLINK(…)" is text, not a formula
-    links = [row[10].value for row in summary if row[10].value]
-    assert links and all(link.startswith(f"{base_url}/checker/?") for link in links)
+    link_at, code_at = header.index("自查链接"), header.index("结论代码")
+    links = [row[link_at].value for row in summary if row[link_at].value]
+    assert links and all(link.startswith(f"{base_url}/checker/#") and "?" not in link for link in links)
     checklist = [row for row in book["清单"].iter_rows(min_row=2, values_only=True)]
     assert any(row[2] == "单位公示申报情况和申报材料" and row[4] == "三（一）3" for row in checklist)
     raw = _download(page, "#export-csv")
     assert raw.startswith(b"\xef\xbb\xbf")
     lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))[1:len(want["rows"]) + 1]
-    assert [line[11] for line in lines] == [r["verdict"] or "" for r in want["rows"]]
+    assert [line[code_at] for line in lines] == [r["verdict"] or "" for r in want["rows"]]
+    assert all(not line[link_at] or urlsplit(line[link_at]).query == "" for line in lines)
     assert [line[1] for line in lines] == [f"'{n}" if n[:1] in "=+-@" else n for n in names]
 
 
@@ -175,10 +185,11 @@ def test_print_bundle_has_a_page_per_person_and_their_qr_code_opens_their_check(
     third = text[2 + 2]
     assert "<b>孙三</b>" in third
     links = [r["link"] for r in shown_rows(page)]
-    assert _qr_codes(pdf, 2) == [links[0]]
-    assert _qr_codes(pdf, 6) == [links[4]]
+    # Every code of the bundle decodes to its person's link, answers after "#" only.
+    codes = [code for n in range(2, len(reader.pages)) for code in _qr_codes(pdf, n)]
+    assert codes == links and all(urlsplit(c).query == "" and urlsplit(c).fragment for c in codes)
     # The code opens that person's own check, with the same verdict.
-    open_checker(page, base_url, "?" + urlsplit(links[4]).query)
+    open_checker(page, base_url, "#" + urlsplit(links[4]).fragment)
     assert shown(page)["verdict"] == want["rows"][4]["verdict"]
 
 
@@ -192,7 +203,9 @@ def test_nothing_leaves_the_page_after_ready_and_nothing_of_the_roster_is_stored
     # only the site's own runtime files, nothing sent, no other origin.
     page.wait_for_selector("#unit-app[data-offline='ready']", state="attached", timeout=30000)
     fetched = [(m, u) for m, u in requests if "/assets/pyodide/" in u and "/unit/" in u]
-    assert len({u for _, u in fetched}) == 4 and all(m == "GET" and u.startswith(f"{base_url}/assets/pyodide/") and "?" not in u
+    from sitegen import extra_wheels
+
+    assert len({u for _, u in fetched}) == len(extra_wheels.unit_files()) and all(m == "GET" and u.startswith(f"{base_url}/assets/pyodide/") and "?" not in u
                                      for m, u in fetched)
     requests.clear()
     paste(page, to_csv(ROWS, "\t"))
@@ -236,3 +249,78 @@ def test_phone_width_keyboard_and_accessibility(browser, base_url: str) -> None:
     assert page.evaluate("document.activeElement.tagName") in {"A", "BUTTON", "DIV", "INPUT", "TEXTAREA"}
     assert axe_violations(page) == []
     ctx.close()
+
+
+OFFICE_SETS = staff_sets(12, seed=31) + answer_sets(4, seed=32)
+
+
+def test_rosters_as_offices_keep_them_give_the_cli_s_people_verdicts_and_fees(page, base_url: str, tmp_path: Path) -> None:
+    open_unit(page, base_url)
+    files = office_files(OFFICE_SETS)
+    for name, data in files.items():
+        open_file(page, name, data)
+        want = cli_batch(tmp_path, name, data)
+        expect_like_cli(page, want)
+        source = page.text_content("#unit-source")
+        sheet = f"读取工作表“{want['sheet']}”，" if want["sheet"] else ""
+        assert f"{sheet}第{want['header_row']}行为列标题" in source and "标题行" not in source
+        assert page.text_content("#unit-ignored").startswith("未用于判断的列：序号（A列）")
+        assert page.locator("[data-row-error]").count() == 0
+    # The same file chosen again after an edit is read again.
+    assert page.input_value("input[type=file][name=roster]") == ""
+    edited = files["excel-gb18030.csv"].decode("gb18030").replace("职工0001", "职工甲", 1).encode("gb18030")
+    open_file(page, "excel-gb18030.csv", edited)
+    assert shown_rows(page)[0]["name"] == "职工甲"
+    # WPS's own format: one message saying what to do.
+    open_file(page, "花名册.et", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert "另存为" in page.text_content("#unit-message") and ".xlsx" in page.text_content("#unit-message")
+
+
+def test_results_an_office_can_work_with(page, base_url: str, tmp_path: Path) -> None:
+    import zipfile
+
+    from pypdf import PdfReader
+
+    open_unit(page, base_url)
+    page.fill("#unit-name", "南宁某某工艺品有限公司")
+    headings, rows = office_table(staff_sets(26, seed=9) + answer_sets(4, seed=2))
+    rows[3][2] = rows[7][2] = "特级"
+    text = to_csv([headings, *[["" if c is None else c for c in r] for r in rows]], "\t")
+    paste(page, text)
+    want = cli_batch(tmp_path, "pasted.tsv", text.encode())
+    expect_like_cli(page, want)
+    count = lambda key: int(page.text_content(f"[data-count='{key}']"))  # noqa: E731
+    assert sum(count(v) for v in want["counts"]) + count("not_checked") == count("all") == 30
+    assert count("not_checked") == 2
+    applying = sum(r["fee_yuan"] for r in want["rows"] if r["verdict"] in ("eligible", "conditional"))
+    assert int(page.text_content("[data-fee-applying]")) == applying
+    # The same problem in two rows of one column is one line listing both cells.
+    errors = shown_errors(page)
+    assert len(errors) == 1 and "C5" in errors[0][1] and "C9" in errors[0][1]
+    # Filter and sort by verdict.
+    page.select_option("#unit-filter", "ineligible")
+    visible = page.evaluate("[...document.querySelectorAll('#unit-table [data-row]')].filter(tr => !tr.hidden)"
+                            ".map(tr => tr.dataset.verdict)")
+    assert visible and set(visible) == {"ineligible"} and len(visible) == want["counts"]["ineligible"]
+    page.select_option("#unit-filter", "")
+    page.select_option("#unit-sort", "verdict")
+    order = [r["verdict"] for r in shown_rows(page)]
+    assert order == sorted(order, key=lambda v: ["eligible", "conditional", "ineligible", "incomplete", None].index(v))
+    # One ineligible person's page: why and whom to ask; no checklist, no fee, no signature lines.
+    ineligible = next(r for r in want["rows"] if r["verdict"] == "ineligible")
+    page.evaluate("window.print = () => {}")
+    page.click(f"#unit-row-{ineligible['row']} [data-print-one]")
+    page.wait_for_selector("#unit-app[data-print='ready']", state="attached", timeout=60000)
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    printed = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages))
+    assert len(reader.pages) == 1 and "南宁某某工艺品有限公司" in printed and ineligible["name"] in printed
+    assert "不能申报的原因" in printed and "0771" in printed
+    assert "材料与步骤清单" not in printed and "签名" not in printed and "评审费" not in printed
+    # The publicity draft as a Word document, headed by the unit's name.
+    with zipfile.ZipFile(io.BytesIO(_download(page, "#export-docx"))) as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    assert "南宁某某工艺品有限公司2017年度" in xml and ineligible["name"] not in xml
+    # Nothing for HR staff says 答案键 or shows an answer key.
+    page.click(".unit-columns summary")  # the list of columns, opened
+    body = page.inner_text("#unit-app")  # what the officer can read (not the page's data)
+    assert "答案键" not in body and "target_level" not in body

@@ -26,7 +26,9 @@ const clauseLink = (clause) => {
 };
 const questionLabel = (key) => (DATA.questions[key] ? DATA.questions[key].label : key);
 // The person's own check, prefilled (relative on screen, absolute in exports and QR codes).
-const checkerHref = (query) => `../checker/${query ? `?${query}` : ""}`;
+// The answers go after "#": a browser never sends the fragment to the server.
+const checkerHref = (query) => `../checker/${query ? `#${query}` : ""}`;
+const NOT_CHECKED = "表格有误（未检查）";
 const absolute = (href) => new URL(href, location.href).href;
 const siteRoot = () => new URL("../", location.href).href;
 
@@ -171,13 +173,15 @@ function readAsBase64(file) {
   });
 }
 
-const isXlsx = (base64) => base64.startsWith("UEsDB"); // "PK\x03\x04", a zip
+// What a file needs loaded, by its first bytes: a zip ("PK\x03\x04") is .xlsx,
+// an OLE container (D0 CF 11 E0 …) an old .xls; CSV needs nothing more.
+const needsFor = (base64) => (base64.startsWith("UEsDB") ? ["openpyxl"] : base64.startsWith("0M8R4KGxGuE") ? ["xlrd"] : []);
 
 async function check() {
   if (!ready || !source) return;
   setBusy(+1);
   try {
-    const needs = source.file && isXlsx(source.file) ? ["openpyxl"] : [];
+    const needs = source.file ? needsFor(source.file) : [];
     const reply = await call("check", { ...source, unit: unitAnswers() }, needs);
     if (reply.error) showMessage(reply.error);
     else show(reply.batch);
@@ -206,34 +210,82 @@ function show(batch) {
   $("unit-message").hidden = true;
   $("unit-results").hidden = false;
   $("print-bundle").replaceChildren();
-  $("unit-source").textContent = `${source.filename ? `文件：${source.filename}` : "粘贴的表格"}，共 ${batch.rows.length} 人。`;
+  $("unit-source").textContent = `${source.filename ? `文件：${source.filename}，` : "粘贴的表格："}${batch.read_as}共 ${batch.rows.length} 人。`;
+  $("unit-ignored").hidden = batch.ignored.length === 0;
+  $("unit-ignored").replaceChildren(el("strong", { text: "未用于判断的列：" }),
+    ...batch.ignored.map((c, n) => el("span", {}, n ? "、" : "", `${c.header}（${c.letter}列）`,
+      c.problem ? el("span", { class: "unit-ignored-why", text: `：${c.problem}` }) : null)),
+    "。这些列不影响结论，导出时原样带回。");
   for (const verdict of DATA.verdicts) {
     document.querySelector(`[data-count="${verdict}"]`).textContent = String(batch.counts[verdict] || 0);
   }
+  document.querySelector('[data-count="not_checked"]').textContent = String(batch.not_checked);
+  document.querySelector('[data-count="all"]').textContent = String(batch.rows.length);
   document.querySelector("[data-fee-total]").textContent = String(batch.fee_total);
+  document.querySelector("[data-fee-applying]").textContent = String(batch.fee_applying);
   $("unit-fee-detail").textContent = batch.fees.length
-    ? `：${batch.fees.map((f) => `${levelName(f.level)} ${f.fee}元 × ${f.persons}人 = ${f.yuan}元`).join("；")}` +
-      (batch.fees.some((f) => f.ineligible)
-        ? `（其中结论为“不能申报”的 ${batch.fees.reduce((n, f) => n + f.ineligible, 0)} 人也已计入）` : "")
+    ? `（${batch.fees.map((f) => `${levelName(f.level)} ${f.fee}元 × ${f.persons}人 = ${f.yuan}元`).join("；")}）`
     : "";
 
-  const errors = batch.rows.flatMap((r) => r.errors.map((e) => ({ ...e, row: r.row, name: r.name })));
-  $("row-errors").replaceChildren(...errors.map((e) =>
-    el("li", { dataset: { rowError: String(e.row) } },
-      el("strong", { text: `第${e.row}行${e.name ? `（${e.name}）` : ""}，“${e.column}”列：` }), el("span", { text: e.message }))));
-  $("row-errors-block").hidden = errors.length === 0;
+  const problems = groupProblems(batch.rows);
+  $("row-errors").replaceChildren(...problems.map(problemItem));
+  $("row-errors-block").hidden = problems.length === 0;
 
   $("unit-table").tBodies[0].replaceChildren(...batch.rows.map(resultRow));
+  arrange();
   $("unit-checklist").replaceChildren(...batch.unit_checklist.map(unitItem));
   $("publicity").tBodies[0].replaceChildren(...batch.publicity.map((p) =>
     el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
       el("td", { text: p.current_title }), el("td", { text: p.route }))));
 }
 
+/** The same problem in many rows of one column is one line listing its cells. */
+function groupProblems(rows) {
+  const groups = new Map();
+  for (const r of rows) {
+    for (const p of r.problems) {
+      const text = p.text.replace(/^收到“[^”]*”，/, "");
+      const key = `${p.column}\u0000${text}`;
+      if (!groups.has(key)) groups.set(key, { column: p.column, text, cells: [] });
+      groups.get(key).cells.push({ row: r.row, name: r.name, cell: p.cell, got: p.text.match(/^收到“([^”]*)”/) });
+    }
+  }
+  return [...groups.values()];
+}
+
+function problemItem(group) {
+  return el("li", { dataset: { rowError: String(group.cells[0].row) } },
+    el("strong", { text: `“${group.column}”列：` }), el("span", { text: group.text }), " ",
+    el("span", { class: "problem-cells" }, ...group.cells.flatMap((c, n) => [n ? "、" : "",
+      el("a", { href: `#unit-row-${c.row}`, text: `${c.cell}${c.name ? `（${c.name}` : "（"}${c.got ? `，${c.got[1]}` : ""}）` })])));
+}
+
+const VERDICT_ORDER = [...DATA.verdicts, null];
+
+/** Filter and sort the results table (by verdict, name or row), in place. */
+function arrange() {
+  const body = $("unit-table").tBodies[0];
+  if (!lastBatch) return;
+  const filter = $("unit-filter").value;
+  const sort = $("unit-sort").value;
+  const rows = [...body.rows];
+  const key = (tr) => (sort === "verdict" ? VERDICT_ORDER.indexOf(tr.dataset.verdict || null) * 1e6 + Number(tr.dataset.row)
+    : sort === "name" ? tr.cells[1].textContent : Number(tr.dataset.row));
+  rows.sort((a, b) => (sort === "name" ? key(a).localeCompare(key(b), "zh-CN") : key(a) - key(b)));
+  let shown = 0;
+  for (const tr of rows) {
+    const verdict = tr.dataset.verdict || "error";
+    tr.hidden = Boolean(filter) && verdict !== filter;
+    if (!tr.hidden) shown += 1;
+  }
+  body.append(...rows);
+  $("unit-shown").textContent = filter ? `显示 ${shown} / ${rows.length} 人` : "";
+}
+
 const levelName = (level) => DATA.levels[level] || level;
 
 function resultRow(r) {
-  const tr = el("tr", { dataset: { row: String(r.row) } });
+  const tr = el("tr", { id: `unit-row-${r.row}`, dataset: { row: String(r.row) } });
   if (r.verdict) tr.dataset.verdict = r.verdict;
   const reasons = r.findings || []; // [severity, message, clause], notes left out
   tr.append(
@@ -241,15 +293,18 @@ function resultRow(r) {
     el("th", { scope: "row", text: r.name || "（无姓名）" }),
     el("td", { text: r.level }),
     el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
-      r.verdict ? LABELS.verdict[r.verdict] : "未检查：表格有误"),
+      r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED),
     el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
     el("td", {}, ...reasons.map(([severity, message, clause]) => el("div", { class: `finding finding--${severity}` },
       el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
       " ", clauseLink(clause)))),
-    el("td", { text: r.fee_yuan === null ? "" : `${r.fee_yuan}元` }),
-    el("td", {}, r.verdict ? el("a", {
+    el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : `${r.fee_yuan}元` }),
+    el("td", { class: "person-actions" }, ...(r.verdict ? [el("a", {
       href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
-    }) : ""),
+    }), " ", el("button", {
+      type: "button", class: "person-print", dataset: { printOne: String(r.row) }, text: "打印",
+      "aria-label": `打印${r.name || `第${r.row}行`}的一页`,
+    })] : [])),
   );
   return tr;
 }
@@ -278,6 +333,7 @@ function download(base64, filename, type) {
 const TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv;charset=utf-8",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 async function action(label, work) {
@@ -294,11 +350,14 @@ async function action(label, work) {
   }
 }
 
+const unitName = () => $("unit-name").value.trim();
+
 function exportAs(kind) {
-  return action(`导出 ${kind.toUpperCase()}`, async () => {
-    const reply = await call("export", { kind, base_url: siteRoot() }, kind === "xlsx" ? ["openpyxl"] : []);
+  const docx = kind === "docx";
+  return action(docx ? "下载公示名单草稿" : `导出 ${kind.toUpperCase()}`, async () => {
+    const reply = await call("export", { kind, base_url: siteRoot(), unit_name: unitName() }, kind === "xlsx" ? ["openpyxl"] : []);
     if (reply.error) throw new Error(reply.error);
-    download(reply.data, `单位批量自查结果.${kind}`, TYPES[kind]);
+    download(reply.data, docx ? `${unitName() || "本单位"}公示名单（草稿）.docx` : `单位批量自查结果.${kind}`, TYPES[kind]);
   });
 }
 
@@ -317,54 +376,71 @@ function svgNode(text) {
   return document.importNode(svg, true);
 }
 
-function buildBundle(batch, svgs) {
+function personPage(r, qr) {
+  const url = absolute(checkerHref(r.query));
+  const reasons = r.findings;
+  const title = `${unitName() ? `${unitName()}　` : ""}${r.name || "（无姓名）"}　申报自查${r.verdict === "ineligible" ? "结果" : "清单"}`;
+  const head = [
+    el("h2", { text: title }),
+    el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null || r.verdict === "ineligible" ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
+  ];
+  const qrBlock = el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url })));
+  const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
+    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null;
+  const answers = [el("h3", { text: "已填的回答" }),
+    el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })]))];
+  if (r.verdict === "ineligible") {
+    // Nothing to prepare and nothing to pay: why, and whom to ask.
+    return el("section", { class: "print-page print-person", dataset: { printRow: String(r.row) } }, ...head,
+      el("h3", { text: "不能申报的原因" }), why, el("p", { class: "print-ask", text: DATA.whom_to_ask }), qrBlock, ...answers);
+  }
+  return el("section", { class: "print-page print-person", dataset: { printRow: String(r.row) } }, ...head, qrBlock,
+    r.missing.length ? el("p", { text: `还需回答：${r.missing.map(questionLabel).join("；")}` }) : null,
+    why,
+    el("h3", { text: "材料与步骤清单" }),
+    el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) => el("li", {},
+      el("span", { class: "checkbox", "aria-hidden": "true" }), `${title}（${LABELS.who[who]}，`, clauseLink(clause), "）"))),
+    ...answers,
+    el("p", { class: "signature", text: "申报人签名：________________　　单位审核人：________________　　日期：____________" }));
+}
+
+function buildBundle(batch, svgs, only = null) {
+  const people = batch.rows.filter((r) => r.verdict && (only === null || r.row === only));
+  const pages = people.map((r, n) => personPage(r, svgs ? svgNode(svgs[n]) : null));
+  if (only !== null) {
+    $("print-bundle").replaceChildren(...pages);
+    return;
+  }
   const today = new Date().toLocaleDateString("zh-CN");
-  const people = batch.rows.filter((r) => r.verdict);
+  const unit = unitName();
   const summary = el("section", { class: "print-page print-summary" },
-    el("h2", { text: "单位批量自查汇总" }),
+    el("h2", { text: `${unit ? `${unit}　` : ""}单位批量自查汇总` }),
     el("p", { text: `打印日期：${today}　依据：桂工美职改【2017】4号　共 ${batch.rows.length} 人` }),
-    el("p", { text: DATA.verdicts.map((v) => `${LABELS.verdict[v]} ${batch.counts[v] || 0} 人`).join("　") }),
-    el("p", { text: `评审费合计 ${batch.fee_total} 元${$("unit-fee-detail").textContent}` }),
+    el("p", { text: [...DATA.verdicts.map((v) => `${LABELS.verdict[v]} ${batch.counts[v] || 0} 人`), `${NOT_CHECKED} ${batch.not_checked} 人`].join("　") }),
+    el("p", { text: `可以申报和满足条件后可以申报的人员，评审费合计 ${batch.fee_applying} 元；连同还需回答问题的人员 ${batch.fee_total} 元${$("unit-fee-detail").textContent}。不能申报的人员不计。` }),
     el("table", { class: "print-table" },
       el("thead", {}, el("tr", {}, ...["行", "姓名", "申报级别", "结论", "评审费"].map((t) => el("th", { text: t })))),
       el("tbody", {}, ...batch.rows.map((r) => el("tr", {},
         el("td", { text: String(r.row) }), el("td", { text: r.name }), el("td", { text: r.level }),
-        el("td", { text: r.verdict ? LABELS.verdict[r.verdict] : "未检查：表格有误" }),
-        el("td", { text: r.fee_yuan === null ? "" : String(r.fee_yuan) }))))));
-  const unit = el("section", { class: "print-page print-unit" },
-    el("h2", { text: "本单位的工作清单（本批）" }),
+        el("td", { text: r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED }),
+        el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : String(r.fee_yuan) }))))));
+  const unitPage = el("section", { class: "print-page print-unit" },
+    el("h2", { text: `${unit ? `${unit}　` : ""}本单位的工作清单（本批）` }),
     el("ul", { class: "checklist" }, ...batch.unit_checklist.map(unitItem)),
-    el("h3", { text: "公示名单（草稿）" }),
+    el("h3", { text: `${unit ? `${unit}　` : ""}公示名单（草稿）` }),
     el("table", { class: "print-table" },
       el("thead", {}, el("tr", {}, ...["行", "姓名", "申报级别", "现有职称", "申报方式"].map((t) => el("th", { text: t })))),
       el("tbody", {}, ...batch.publicity.map((p) => el("tr", {}, ...[p.row, p.name, p.level, p.current_title, p.route]
         .map((t) => el("td", { text: t })))))));
-  const pages = people.map((r, n) => {
-    const url = absolute(checkerHref(r.query));
-    const qr = svgs ? svgNode(svgs[n]) : null;
-    const reasons = r.findings;
-    return el("section", { class: "print-page print-person", dataset: { printRow: String(r.row) } },
-      el("h2", { text: `${r.name || "（无姓名）"}　申报自查清单` }),
-      el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
-      el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url }))),
-      r.missing.length ? el("p", { text: `还需回答：${r.missing.map(questionLabel).join("；")}` }) : null,
-      reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
-        el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null,
-      el("h3", { text: "材料与步骤清单" }),
-      el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) => el("li", {},
-        el("span", { class: "checkbox", "aria-hidden": "true" }), `${title}（${LABELS.who[who]}，`, clauseLink(clause), "）"))),
-      el("h3", { text: "已填的回答" }),
-      el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })])),
-      el("p", { class: "signature", text: "申报人签名：________________　　单位审核人：________________　　日期：____________" }));
-  });
-  $("print-bundle").replaceChildren(summary, unit, ...pages);
+  $("print-bundle").replaceChildren(summary, unitPage, ...pages);
 }
 
-function printBundle() {
+/** The whole bundle, or one person's page (``only``: their row). */
+function printBundle(only = null) {
   return action("准备打印", async () => {
-    const people = lastBatch.rows.filter((r) => r.verdict);
+    const people = lastBatch.rows.filter((r) => r.verdict && (only === null || r.row === only));
     const reply = await call("qr", { urls: people.map((r) => absolute(checkerHref(r.query))) }, ["segno"]);
-    buildBundle(lastBatch, reply.svgs);
+    buildBundle(lastBatch, reply.svgs, only);
     root.dataset.print = "ready"; // testing hook: the bundle, QR codes included, is in place
     window.print();
   });
@@ -393,6 +469,9 @@ $("roster").addEventListener("change", async (event) => {
   setBusy(+1);
   try {
     source = { file: await readAsBase64(file), filename: file.name };
+    // Choosing the same file again (after editing it) must fire "change" again:
+    // the file is read, so the input can be emptied (its name is in the results).
+    event.target.value = "";
     $("paste").value = "";
     await check();
   } catch (error) {
@@ -406,10 +485,20 @@ $("paste-check").addEventListener("click", () => {
   $("roster").value = "";
   check();
 });
-$("unit-form").addEventListener("change", () => check());
+$("unit-form").addEventListener("change", (event) => {
+  if (event.target.name !== "unit_name") check(); // the unit's name changes no verdict
+});
+$("unit-form").addEventListener("submit", (event) => event.preventDefault());
 $("export-xlsx").addEventListener("click", () => exportAs("xlsx"));
 $("export-csv").addEventListener("click", () => exportAs("csv"));
-$("print-bundle-button").addEventListener("click", printBundle);
+$("export-docx").addEventListener("click", () => exportAs("docx"));
+$("print-bundle-button").addEventListener("click", () => printBundle());
+$("unit-table").addEventListener("click", (event) => {
+  const button = event.target.closest("[data-print-one]");
+  if (button) printBundle(Number(button.dataset.printOne));
+});
+$("unit-filter").addEventListener("change", arrange);
+$("unit-sort").addEventListener("change", arrange);
 for (const button of document.querySelectorAll("[data-template]")) {
   button.addEventListener("click", () => template(button.dataset.template));
 }
