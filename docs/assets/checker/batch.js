@@ -60,8 +60,18 @@ function addWheels(pyodide, feature) {
 
 let bridge = null;
 
+// One call at a time, in the order they came (issue 18, 6): a check waiting
+// for openpyxl must not finish after a later check of a CSV and leave its
+// people as the ones an export writes.
+let queue = Promise.resolve();
+
 /** {type: "batch", id, call: "check"|"export"|"template"|"qr", args, needs: ["openpyxl"|"segno"]} */
-export async function handle(pyodide, message) {
+export function handle(pyodide, message) {
+  queue = queue.then(() => handleNow(pyodide, message));
+  return queue;
+}
+
+async function handleNow(pyodide, message) {
   try {
     await addStdlib(pyodide);
     for (const feature of message.needs || []) await addWheels(pyodide, feature);
