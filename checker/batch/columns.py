@@ -18,7 +18,7 @@ from ..questions import Question
 from .words import NAME, NAME_HEADER, ambiguous, answer, key_of
 
 SCAN_ROWS = 12
-__all__ = ["NAME", "NAME_HEADER", "Column", "Header", "find_header", "letter", "to_answer"]
+__all__ = ["NAME", "NAME_HEADER", "SCAN_ROWS", "Column", "Header", "blank", "find_header", "letter", "to_answer"]
 
 
 def letter(index: int) -> str:
@@ -108,11 +108,11 @@ def match(headings: list[tuple[str, str]]) -> list[Column]:
     return columns
 
 
-def _blank(cell: Any) -> bool:
+def blank(cell: Any) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 def to_answer(q: Question, cell: Any) -> Any:
     """The answer a cell gives to a question, ``None`` for an empty cell;
     :class:`checker.batch.words.CellProblem` when it is no answer."""
-    return None if _blank(cell) else answer(q, cell)
+    return None if blank(cell) else answer(q, cell)

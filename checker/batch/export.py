@@ -180,7 +180,7 @@ def _sheet(book: Any, title: str, rows: list[list[Any]]) -> None:
                     cell.font = bold
                 cells.append(cell)
             else:
-                cells.append(value)
+                cells.append(None if value == "" else value)  # an empty cell is not written at all
         sheet.append(cells)
 
 

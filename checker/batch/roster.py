@@ -24,7 +24,7 @@ from ..parameters import FEES_YUAN
 from ..engine import evaluate
 from ..questions import BY_ID, QUESTIONS
 from ..result import VERDICTS, Result
-from .columns import NAME, NAME_HEADER, Column, Header, find_header, letter, to_answer
+from .columns import NAME, NAME_HEADER, SCAN_ROWS, Column, blank, find_header, to_answer
 from .reading import RosterError, Sheet, Table
 from .words import CellProblem, key_of, shown
 
@@ -220,10 +220,6 @@ def unit_answers(raw: object) -> dict[str, Any]:
         raise UnitAnswerError("单位答案有误：请核对后重试。") from None
 
 
-def _blank(cell: Any) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
 def check_sheets(sheets: list[Sheet], unit: Mapping[str, Any] | None = None) -> Batch:
     """Find the sheet with the roster (the first whose first rows hold 姓名 and
     recognised headings: a 填表说明 sheet before it is passed over) and check it."""
@@ -237,7 +233,7 @@ def check_table(table: Table, unit: Mapping[str, Any] | None = None, sheet: str 
     """Evaluate every row below the header of a table (see
     :func:`checker.batch.columns.find_header` for where the header may be)."""
     unit = dict(unit or {})
-    if not table or not any(not _blank(c) for row in table for c in row):
+    if not table or not any(not blank(c) for row in table for c in row):
         raise RosterError("表格是空的：应有一行列标题（如“姓名”和各个问题），其下每行一人。")
     header = find_header(table)
     if header is None:
@@ -252,7 +248,7 @@ def check_table(table: Table, unit: Mapping[str, Any] | None = None, sheet: str 
 
 
 def _no_header(table: Table) -> str:
-    known = [c for row in table[:12] for c in row if not _blank(c) and key_of(c)]
+    known = [c for row in table[:SCAN_ROWS] for c in row if not blank(c) and key_of(c)]
     if known:
         return ("在前几行中找到了问题的列标题，但没有“姓名”列：请在列标题所在的行加上“姓名”列"
                 "（可下载模板对照）。")
@@ -268,7 +264,7 @@ def _check_row(number: int, cells: list[Any], columns: list[Column], unit: dict[
     stopped = False
     for column in columns:
         cell = cells[column.index] if column.index < len(cells) else None
-        empty = _blank(cell)
+        empty = blank(cell)
         if column.key == NAME:
             out.name = "" if empty else str(cell).strip()
         elif column.key is None:

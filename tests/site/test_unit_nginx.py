@@ -48,6 +48,7 @@ def test_the_unit_s_desk_works_under_the_csp(browser, nginx_url: str, tmp_path: 
 
     xls = office_files(answer_sets(3, seed=6))["旧版.xls"]
     open_file(page, "r.xls", xls)
+    assert not page.is_visible("#unit-message"), page.text_content("#unit-message")
     assert [r["verdict"] for r in shown_rows(page)] == [r["verdict"] for r in cli_batch(tmp_path, "r.xls", xls)["rows"]]
     assert _download(page, "#export-csv").startswith(b"\xef\xbb\xbf")
     open_file(page, "r.csv", to_csv(rows).encode("gb18030"))

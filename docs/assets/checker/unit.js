@@ -297,6 +297,8 @@ function cancel() {
 function showMessage(text) {
   lastBatch = null;
   $("unit-results").hidden = true;
+  $("unit-table").tBodies[0].replaceChildren(); // no row of an earlier roster stays behind the message
+  $("row-errors").replaceChildren();
   $("print-bundle").replaceChildren();
   const box = $("unit-message");
   box.replaceChildren(el("p", { text }));
@@ -566,6 +568,10 @@ function printBundle(only = null) {
 // Ctrl+P without the button: print what is known, links as text.
 window.addEventListener("beforeprint", () => {
   if (lastBatch && !$("print-bundle").hasChildNodes()) buildBundle(lastBatch, null);
+});
+// After one person's page was printed, Ctrl+P prints the whole bundle again.
+window.addEventListener("afterprint", () => {
+  if (!$("print-bundle").querySelector(".print-summary")) $("print-bundle").replaceChildren();
 });
 
 // ---- wiring -----------------------------------------------------------------
