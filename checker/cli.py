@@ -20,7 +20,7 @@ from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
-from .inputs import InputError, read_bytes, source_name, write_all
+from .inputs import InputError, read_bytes, say, source_name, write_all
 from .questions import BY_ID, QUESTIONS, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
@@ -73,14 +73,7 @@ def _day(text: str) -> _dt.date:
 
 def _say(message: str) -> None:
     """One message on stderr; nothing (and no second error) if stderr is gone."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        stream.write(f"python -m checker: {message}\n")
-        stream.flush()
-    except (OSError, ValueError):
-        pass
+    say(sys.stderr, "python -m checker", message)
 
 
 def read_text(source: str, stdin: TextIO | None) -> str:

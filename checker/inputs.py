@@ -61,3 +61,15 @@ def write_all(stream: TextIO, text: str) -> None:
         written = buffer.write(data)
         data = data[written if written is not None else 0:]
     buffer.flush()
+
+
+def say(stream: TextIO | None, program: str, message: str) -> None:
+    """One message on stderr (``stream``) after the program's name; nothing, and
+    no second error, when stderr is closed (``2>&-``) or full."""
+    if stream is None:
+        return
+    try:
+        stream.write(f"{program}: {message}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass

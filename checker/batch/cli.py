@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..answers import AnswerError, loads, printable
-from ..inputs import InputError, read_bytes, write_all
+from ..inputs import InputError, read_bytes, say, write_all
 from ..notice import label as clause_label
 from ..questions import BY_ID
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
@@ -170,14 +170,8 @@ def _escaped(line: str) -> str:
 
 
 def _say(stderr: TextIO | None, message: str) -> None:
-    """One line on stderr, escaped; nothing (and no second error) if stderr is closed or full."""
-    if stderr is None:
-        return
-    try:
-        stderr.write(f"python -m checker batch: {printable(message, 2000)}\n")
-        stderr.flush()
-    except (OSError, ValueError):
-        pass
+    """One line on stderr, escaped (the roster's text may hold a newline)."""
+    say(stderr, "python -m checker batch", printable(message, 2000))
 
 
 def report_problems(batch: Batch, stderr: TextIO | None) -> None:
