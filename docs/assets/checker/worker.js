@@ -147,8 +147,8 @@ async function refetch(url, file) {
 // What the unit's desk says when one of its files cannot be had (batch.js
 // passes it on to the page, which keeps the results it shows).
 const UNIT_MESSAGES = {
-  network: "首次使用此功能需要联网下载所需文件（不到 1 MB），现在无法下载：网络已断开或太慢。请联网后再试；已显示的结果不受影响。",
-  download: "此功能所需的文件下载不完整或已损坏（已重新下载一次）。请稍后再试；已显示的结果不受影响。",
+  network: "首次使用此功能需要联网下载所需文件（不到 1 MB），现在无法下载：网络已断开或太慢。请联网后再试。",
+  download: "此功能所需的文件下载不完整或已损坏（已重新下载一次）。请稍后再试。",
 };
 
 /** A file of the unit's desk (openpyxl, segno, the extra standard library):
