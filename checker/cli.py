@@ -21,7 +21,7 @@ from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, applicable, loads, printable, shown, validate
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
-from .inputs import InputError, read_bytes, source_name
+from .inputs import InputError, read_bytes, say, source_name, write_all
 from .notice import clause_label
 from .parameters import RAW
 from .questions import BY_ID, QUESTIONS, questions_json
@@ -79,14 +79,7 @@ def _day(text: str) -> _dt.date:
 
 def _say(message: str) -> None:
     """One message on stderr; nothing (and no second error) if stderr is gone."""
-    stream = sys.stderr
-    if stream is None:
-        return
-    try:
-        stream.write(f"python -m checker: {message}\n")
-        stream.flush()
-    except (OSError, ValueError):
-        pass
+    say(sys.stderr, "python -m checker", message)
 
 
 def read_text(source: str, stdin: TextIO | None) -> str:
@@ -171,8 +164,7 @@ def _run(argv: Sequence[str] | None, stdin: TextIO | None, stdout: TextIO | None
     if render is None:
         return EXIT_BAD_INPUT
     try:
-        stdout.write(render())
-        stdout.flush()  # here, so that a failed write is reported here and not at exit
+        write_all(stdout, render())  # all or an error (python -u), reported here and not at exit
     except BrokenPipeError:
         raise
     except UnicodeEncodeError:

@@ -42,3 +42,34 @@ def read_bytes(source: str, stdin: TextIO | None, *, what: str, limit: int, limi
     if len(data) > limit:
         raise InputError(f"{name}超过 {limit_text} 的上限，不像是一份{what}。")
     return data
+
+
+def write_all(stream: TextIO, text: str) -> None:
+    """Write ``text`` and flush, all of it or an error. With an unbuffered
+    stdout (``python -u``, ``PYTHONUNBUFFERED``) a text write to a pipe is one
+    system call: when the reader has gone (``| head -c 10``) it writes part and
+    silently drops the rest, and the command would exit 0. Writing the bytes in
+    a loop makes the next write fail with ``BrokenPipeError`` (exit 141)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    data = memoryview(text.encode(getattr(stream, "encoding", None) or "utf-8", getattr(stream, "errors", None) or "strict"))
+    while data:
+        written = buffer.write(data)
+        data = data[written if written is not None else 0:]
+    buffer.flush()
+
+
+def say(stream: TextIO | None, program: str, message: str) -> None:
+    """One message on stderr (``stream``) after the program's name; nothing, and
+    no second error, when stderr is closed (``2>&-``) or full."""
+    if stream is None:
+        return
+    try:
+        stream.write(f"{program}: {message}\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import ROOT, runtime, stdlib
+from . import ROOT, extra_wheels, runtime, stdlib
 
 SOURCE_DIR = "assets/checker/"
 SOURCES = ROOT / "docs" / SOURCE_DIR
@@ -34,7 +34,8 @@ def _sha256(data: bytes) -> str:
 
 @lru_cache(maxsize=1)
 def runtime_files() -> dict[str, dict[str, Any]]:
-    """Site-relative path of each runtime file → its cache name, size and hash.
+    """Site-relative path of each runtime file → its cache name, size and hash
+    (and ``unit: true`` for the files only the unit's desk loads).
     Cache names change with the content (Pyodide by version, the standard
     library and the wheel by hash), so a build that changes a file drops its
     cache and one that keeps it keeps the copy already on the device."""
@@ -44,7 +45,14 @@ def runtime_files() -> dict[str, dict[str, Any]]:
         files[runtime.pyodide_url() + name] = (f"pyodide-{runtime.pyodide_version()}", data)
     files[stdlib.url()] = (f"stdlib-{stdlib.digest()}", stdlib.compiled())
     files[runtime.wheel_url()] = (f"checker-{runtime.wheel_hash()}", runtime.wheel().read_bytes())
-    return {path: {"cache": cache, "size": len(data), "sha256": _sha256(data)} for path, (cache, data) in files.items()}
+    found = {path: {"cache": cache, "size": len(data), "sha256": _sha256(data)} for path, (cache, data) in files.items()}
+    # The unit's desk's files (/unit/ only, loaded when needed): checked, kept
+    # and versioned like the rest, in one cache named after all of them.
+    unit = extra_wheels.unit_files()
+    cache = "unit-" + _sha256(b"".join(_sha256(data).encode() for data in unit.values()))[:12]
+    for path, data in unit.items():
+        found[path] = {"cache": cache, "size": len(data), "sha256": _sha256(data), "unit": True}
+    return found
 
 
 def runtime_caches() -> dict[str, str]:
@@ -82,6 +90,9 @@ def module_source() -> str:
         f'export const stdlib = here("{stdlib.url()}");\n'
         f'export const wheel = here("{runtime.wheel_url()}");\n'
         f"export const lockInfo = {json.dumps(runtime.lock_info(), sort_keys=True)};\n"
+        f"export const unit = {{ stdlib: here({json.dumps(extra_wheels.folder() + extra_wheels.stdlib_zip()[0])}), "
+        f"wheels: Object.fromEntries(Object.entries({json.dumps(extra_wheels.features(), sort_keys=True)})"
+        ".map(([feature, paths]) => [feature, paths.map(here)])) };\n"
         f"export const files = Object.fromEntries(Object.entries({files}).map(([path, file]) => [here(path), file]));\n"
     )
 

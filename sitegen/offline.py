@@ -38,10 +38,18 @@ def write(site_dir: Path) -> Path:
         digest.update(target.read_bytes())
     caches = checker_assets.runtime_caches()  # the same names as the checker's runtime.js
     digest.update(json.dumps(caches, sort_keys=True).encode())
+    # The checker's scripts as served (a year in browsers' caches): the service
+    # worker keeps only a copy that matches (issue 18: a copy cut short once
+    # was kept and failed every later visit).
+    checked = {}
+    for path in sorted((site_dir / checker_assets.folder()).glob("*.js")):
+        data = path.read_bytes()
+        checked[path.relative_to(site_dir).as_posix()] = [len(data), hashlib.sha256(data).hexdigest()]
     text = (TEMPLATE.read_text(encoding="utf-8")
             .replace("__BUILD__", digest.hexdigest()[:16])
             .replace("__SHELL__", json.dumps(files))
-            .replace("__RUNTIME_CACHES__", json.dumps(caches, sort_keys=True)))
+            .replace("__RUNTIME_CACHES__", json.dumps(caches, sort_keys=True))
+            .replace("__CHECKED__", json.dumps(checked, sort_keys=True)))
     out = site_dir / "sw.js"
     out.write_text(text, encoding="utf-8")
     return out

@@ -15,10 +15,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from . import limits
+
 Cell = Any  # str, or int/float/bool/date/datetime/None from an .xlsx
 Table = list[list[Cell]]
 
-MAX_ROWS = 20000  # far above any unit's staff; guards the page against a wrong file
+MAX_ROWS = limits.MAX_ROWS  # far above any unit's staff; guards the page against a wrong file
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -50,10 +52,18 @@ def read_sheets(data: bytes, filename: str = "") -> list[Sheet]:
         raise RosterError("文件是空的：没有任何内容。")
     if filename.lower().endswith(".et"):
         raise RosterError(_ET)
-    if data[:4] == b"PK\x03\x04":
-        return _read_xlsx(data)
-    if data[:8] == OLE:
-        return _read_xls(data)
+    try:
+        limits.file_size(len(data))
+        if data[:4] == b"PK\x03\x04":
+            return _read_xlsx(data)
+        if limits.is_encrypted_office(data):
+            raise RosterError("这个 Excel 文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存，再打开。")
+        if data[:8] == OLE:
+            return _read_xls(data)
+    except limits.Exceeded as err:
+        raise RosterError(str(err)) from None
+    if limits.is_binary(data):  # an image, a PDF …: not a question of encodings
+        raise RosterError(_NOT_A_TABLE)
     return [Sheet(None, read_text(decode(data)))]
 
 
@@ -73,6 +83,10 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            mixed = limits.mixed_encoding_rows(data) if encoding.startswith("utf-8") else None
+            if mixed:  # GB18030 would decode the UTF-8 rows too, as garbled names
+                raise RosterError(f"文件中混有两种文字编码，{limits.rows_text(mixed)}无法按其他行的编码（UTF-8）读取："
+                                  "请在 Excel 或 WPS 中把整个文件另存为 UTF-8 或 GBK 编码的 .csv，或 .xlsx，再打开。") from None
             continue
         if "\x00" in text:  # binary data (an image, a PDF …)
             raise RosterError(_NOT_A_TABLE)
@@ -82,7 +96,7 @@ def decode(data: bytes) -> str:
 
 def read_text(text: str) -> Table:
     """CSV or tab-separated text (pasted from Excel/WPS) to rows of strings."""
-    text = text.lstrip("\ufeff")
+    text = limits.without_lone_surrogates(text.lstrip("\ufeff"))
     if not text.strip():
         raise RosterError("没有内容：请粘贴包括列标题在内的表格，或选择文件。")
     if _CONTROL.search(text):  # binary data that happened to decode
@@ -90,9 +104,13 @@ def read_text(text: str) -> Table:
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first else ","  # pasted from Excel/WPS: tabs
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        rows = list(limits.checked_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)))
+    except limits.Exceeded as err:
+        raise RosterError(str(err)) from None
     except csv.Error as err:
-        raise RosterError(f"表格格式有误：{err}。{_NOT_A_TABLE}") from None
+        if "field larger than field limit" in str(err):  # csv's own limit, 131,072 characters
+            raise RosterError(f"有一个单元格超过 {limits.MAX_CELL_CHARS} 个字符的上限：单元格里应是姓名或答案。") from None
+        raise RosterError(f"表格格式有误（引号不成对或分隔符有误）。{_NOT_A_TABLE}") from None
     return _trim(rows)
 
 
@@ -117,7 +135,7 @@ def _read_book(kind: str, opener: Any, sheets_of: Any, closer: Any, unopenable: 
         raise RosterError(unopenable) from None
     try:
         sheets = sheets_of(book)
-    except RosterError:
+    except (RosterError, limits.Exceeded):  # a limit names itself
         raise
     except Exception:  # noqa: BLE001 - as above
         raise RosterError(f"无法读取这个 {kind} 文件的内容，文件可能已损坏。") from None
@@ -133,9 +151,16 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         from openpyxl import load_workbook  # only for .xlsx: the rules never need it
     except ImportError:  # pragma: no cover - the batch extra is installed with the project
         raise RosterError("读取 .xlsx 需要 openpyxl：请安装 gxgm-checker[batch]，或把表格另存为 .csv。") from None
+    limits.xlsx_archive(data)
+
+    def rows_of(sheet: Any) -> Table:
+        # Not the size the sheet declares (A1:XFD1048576 would pad every row
+        # to 16,384 cells): each row as wide as its last cell, within limits.
+        sheet.reset_dimensions()
+        return _trim([[_xlsx_cell(c) for c in row] for row in limits.checked_rows(sheet.iter_rows(values_only=True))])
 
     def sheets_of(book: Any) -> list[Sheet]:
-        return [Sheet(sheet.title, _trim([[_xlsx_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]))
+        return [Sheet(sheet.title, rows_of(sheet))
                 for sheet in book.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
 
     return _read_book(".xlsx", lambda: load_workbook(io.BytesIO(data), read_only=True, data_only=True), sheets_of,
@@ -155,8 +180,8 @@ def _read_xls(data: bytes) -> list[Sheet]:
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if getattr(sheet, "visibility", 0) == 0:  # not a hidden sheet (a template's option lists)
-                rows = [[_xls_cell(sheet.cell(r, c), book.datemode) for c in range(sheet.ncols)]
-                        for r in range(sheet.nrows)]
+                rows = list(limits.checked_rows([_xls_cell(sheet.cell(r, c), book.datemode) for c in range(sheet.ncols)]
+                                                for r in range(sheet.nrows)))
                 sheets.append(Sheet(sheet.name, _trim(rows)))
         return sheets
 

@@ -216,7 +216,7 @@ def unit_answers(raw: object) -> dict[str, Any]:
             raise UnitAnswerError(f"“{heading}”收到“{shown(value)}”：{err}") from None
     try:
         return validate(answers)
-    except AnswerError as err:  # pragma: no cover - every value was checked above
+    except AnswerError:  # pragma: no cover - every value was checked above
         raise UnitAnswerError("单位答案有误：请核对后重试。") from None
 
 

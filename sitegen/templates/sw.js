@@ -13,13 +13,44 @@ const SHELL_PATHS = new Set(SHELL.map((path) => new URL(path, ROOT).pathname));
 // which writes the same names into the checker's runtime.js).
 const RUNTIME = new Map(Object.entries(__RUNTIME_CACHES__).map(([path, cache]) => [new URL(path, ROOT).pathname, cache]));
 const KEEP = new Set([SITE_CACHE, ...RUNTIME.values()]);
-const OURS = /^(site|pyodide|stdlib|checker)-/;
+// The checker's scripts (cached by browsers for a year): site-relative path →
+// [size, SHA-256] as built. A copy that does not match is never kept here.
+const CHECKED = new Map(Object.entries(__CHECKED__).map(([path, file]) => [new URL(path, ROOT).href, file]));
+const OURS = /^(site|pyodide|stdlib|checker|unit)-/;
 const NETWORK_TIMEOUT_MS = 4000;
+
+async function sha256(buffer) {
+  const digest = await crypto.subtle.digest("SHA-256", buffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A whole copy of a checked script from the network (bypassing the HTTP
+ * cache, which may hold one cut short), tried twice; null if none matched. */
+async function checkedCopy(url, [size, hash]) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const response = await fetch(new Request(url, { cache: "reload" }));
+      if (!response.ok) continue;
+      const body = await response.arrayBuffer();
+      if (body.byteLength === size && (!self.crypto || !crypto.subtle || (await sha256(body)) === hash)) {
+        return new Response(body, { headers: { "Content-Type": response.headers.get("Content-Type") || "" } });
+      }
+    } catch {
+      // offline: nothing to keep
+    }
+  }
+  return null;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(SITE_CACHE);
-    await cache.addAll(SHELL.map((path) => new Request(new URL(path, ROOT), { cache: "reload" })));
+    const urls = SHELL.map((path) => new URL(path, ROOT).href);
+    await cache.addAll(urls.filter((url) => !CHECKED.has(url)).map((url) => new Request(url, { cache: "reload" })));
+    await Promise.all(urls.filter((url) => CHECKED.has(url)).map(async (url) => {
+      const copy = await checkedCopy(url, CHECKED.get(url));
+      if (copy) await cache.put(url, copy);
+    }));
     await self.skipWaiting();
   })());
 });
@@ -35,9 +66,21 @@ self.addEventListener("activate", (event) => {
 
 // Only the files of this build's shell are stored: anything else (e.g. another
 // build's runtime file) passes through unkept.
+// A request that bypasses the browser's cache (cache: "reload", e.g. boot.js
+// fetching again a script that did not run) bypasses this one too, and
+// replaces the copy kept here.
 async function cacheFirst(request) {
-  const cached = await caches.match(request, { ignoreSearch: true });
+  const bypass = request.cache === "reload" || request.cache === "no-store";
+  const cached = bypass ? null : await caches.match(request, { ignoreSearch: true });
   if (cached) return cached;
+  const url = new URL(request.url);
+  const checked = CHECKED.get(url.origin + url.pathname);
+  if (checked) {
+    const copy = await checkedCopy(url.origin + url.pathname, checked);
+    if (!copy) return fetch(request); // passes through, unkept
+    (await caches.open(SITE_CACHE)).put(url.origin + url.pathname, copy.clone());
+    return copy;
+  }
   const response = await fetch(request);
   if (response.ok && SHELL_PATHS.has(new URL(request.url).pathname)) {
     (await caches.open(SITE_CACHE)).put(request, response.clone());

@@ -89,7 +89,7 @@ def test_bad_cells_are_reported_by_cell_address_for_the_officer_and_other_rows_g
     (b"", "空"),
     (b"   \r\n", "空"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "不是表格"),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "编码"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01", "不是表格"),  # an image is no table, whatever its bytes (issue 18, 10)
     ("这是一段话，不是表格。\n第二行".encode("utf-8"), "没有可识别的列"),
     ("编号,部门\n1,设计部\n".encode("gb18030"), "没有可识别的列"),
     ("target_level\n高级\n".encode("utf-8"), "姓名"),

@@ -27,6 +27,7 @@ IMMUTABLE = re.compile(r"/assets/pyodide/|/assets/checker/(checker-[0-9a-f]+\.wh
 class Fault:
     kind: str  # "missing" | "truncate" | "stall" | "wrong_type"
     after: int = 4096  # for "stall": bytes sent before the stall
+    times: int | None = None  # how many requests it spoils (None: all); then the host is fine again
 
 
 class FaultServer(ThreadingHTTPServer):
@@ -47,7 +48,14 @@ class FaultServer(ThreadingHTTPServer):
         return f"http://127.0.0.1:{self.server_address[1]}"
 
     def fault_for(self, path: str) -> Fault | None:
-        return next((fault for pattern, fault in self.faults.items() if re.search(pattern, path)), None)
+        fault = next((fault for pattern, fault in self.faults.items() if re.search(pattern, path)), None)
+        if fault is None or fault.times is None:
+            return fault
+        with self._budget_lock:
+            if fault.times <= 0:
+                return None
+            fault.times -= 1
+        return fault
 
     def throttle(self, size: int) -> None:
         """One shared budget: like a slow access line, not a slow connection."""

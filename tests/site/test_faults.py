@@ -185,8 +185,15 @@ def test_runtime_js_and_sw_js_record_the_files_as_served(site_dir: Path) -> None
     import json
 
     [runtime_js] = site_dir.glob("assets/checker/v-*/runtime.js")
-    recorded = json.loads(re.search(r"Object\.entries\((\{.*?\})\)\.map", runtime_js.read_text(), re.S).group(1))
+    recorded = json.loads(re.search(r"const files = Object\.fromEntries\(Object\.entries\((\{.*?\})\)\.map",
+                                    runtime_js.read_text(), re.S).group(1))
     assert {Path(p).suffix for p in recorded} == {".mjs", ".wasm", ".zip", ".whl"}
+    # The unit's desk's files too, in the versioned module, not in an unversioned one (issue 18, 2).
+    from sitegen import extra_wheels
+
+    assert {p for p, f in recorded.items() if f.get("unit")} == set(extra_wheels.unit_files())
+    assert {"openpyxl", "et_xmlfile", "segno", "stdlib"} <= {Path(p).name.split("-")[0] for p in extra_wheels.unit_files()}
+    assert not (site_dir / "assets" / "unit" / "wheels.js").exists()
     for path, file in recorded.items():
         data = (site_dir / path).read_bytes()
         assert (len(data), hashlib.sha256(data).hexdigest()) == (file["size"], file["sha256"]), path
@@ -219,3 +226,130 @@ def test_a_failed_page_is_accessible_on_a_phone(browser, server: FaultServer) ->
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     ctx.close()
     assert violations == [] and overflow <= 0
+
+
+# ---- issue 18: a copy cut short once, anywhere, is fetched again and never kept ----
+
+def requests_for(server: FaultServer, pattern: str) -> list[str]:
+    from urllib.parse import urlsplit
+
+    return [r for r in server.requests if re.search(pattern, urlsplit(r).path)]
+
+
+def wait_for_requests(page: Any, server: FaultServer, pattern: str, count: int) -> None:
+    for _ in range(100):
+        if len(requests_for(server, pattern)) >= count:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{pattern}: {len(requests_for(server, pattern))} requests, expected {count}")
+
+
+SCRIPTS = {"app.js": r"/v-[0-9a-f]+/app\.js$", "worker.js": r"/v-[0-9a-f]+/worker\.js$",
+           "runtime.js": r"/v-[0-9a-f]+/runtime\.js$", "boot.js": r"/v-[0-9a-f]+/boot\.js$"}
+
+
+@pytest.mark.parametrize("name", SCRIPTS)
+def test_a_script_cut_short_once_is_never_kept_by_the_service_worker(context, server: FaultServer, name: str) -> None:
+    """The service worker's copy of the site is taken on a first page; a script
+    cut short on the way (status 200) is checked, fetched again, and only a
+    whole copy kept: the checker then starts from it."""
+    server.faults[SCRIPTS[name]] = Fault("truncate", times=1)
+    page = context.new_page()
+    page.goto(server.url + "/")
+    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=20000)
+    page.goto(server.url + "/checker/")
+    page.wait_for_selector(READY, state="attached", timeout=30000)
+    assert len(requests_for(server, SCRIPTS[name])) == 2
+
+
+@pytest.mark.parametrize("name", ["app.js", "worker.js"])
+def test_without_a_service_worker_a_script_cut_short_is_fetched_again_for_the_next_visit(browser, server: FaultServer,
+                                                                                         name: str) -> None:
+    """The versioned scripts are cached for a year: a copy cut short would fail
+    every later visit. When the page gives up it fetches them once more,
+    bypassing the HTTP cache, so the next visit works."""
+    ctx = browser.new_context(locale="zh-CN", service_workers="block")
+    ctx.add_init_script(QUICK)
+    server.faults[SCRIPTS[name]] = Fault("truncate", times=1)
+    page = ctx.new_page()
+    page.goto(server.url + "/checker/")
+    assert failure(page, 20000) == ("scripts", FAILURES["scripts"])
+    wait_for_requests(page, server, SCRIPTS[name], 2)
+    page.goto(server.url + "/checker/")  # the next visit
+    page.wait_for_selector(READY, state="attached", timeout=30000)
+    ctx.close()
+
+
+@pytest.mark.parametrize("pattern", [r"/stdlib-[0-9a-f]+\.zip$", r"\.whl$"], ids=["stdlib", "wheel"])
+def test_a_runtime_file_cut_short_once_is_fetched_again_before_the_failure_is_shown(context, server: FaultServer,
+                                                                                     pattern: str) -> None:
+    server.faults[pattern] = Fault("truncate", times=1)
+    page = context.new_page()
+    page.goto(server.url + "/checker/")
+    assert failure(page, 20000)[0] == "download"
+    assert len(requests_for(server, pattern)) == 2  # dropped, fetched once more (and kept) before the sentence
+    page.reload()
+    page.wait_for_selector(READY, state="attached", timeout=60000)
+    assert len(requests_for(server, pattern)) == 2  # the reload took the good copy from the device
+
+
+def unit_page(context: Any, server: FaultServer) -> Any:
+    from .unit_helpers import open_unit
+
+    page = context.new_page()
+    open_unit(page, server.url)
+    return page
+
+
+def xlsx_roster() -> bytes:
+    from ..batch.rosters import answer_sets, table, to_xlsx
+
+    return to_xlsx(table(answer_sets(3, seed=18)))
+
+
+OPENPYXL = r"/unit/openpyxl-[^/]+\.whl$"
+
+
+def test_a_unit_file_cut_short_once_is_fetched_again_before_python_gets_it(context, server: FaultServer) -> None:
+    from .unit_helpers import open_file, shown_rows
+
+    server.faults[OPENPYXL] = Fault("truncate", times=1)
+    page = unit_page(context, server)
+    open_file(page, "r.xlsx", xlsx_roster())
+    assert len(shown_rows(page)) == 3 and page.is_hidden("#unit-message")
+    assert len(requests_for(server, OPENPYXL)) == 2
+    # A file past the page's size limit is refused before it is read (issue 18, 5).
+    from checker.batch import limits
+
+    open_file(page, "huge.csv", b"x" * (limits.MAX_FILE_BYTES + 1))
+    assert "超过 20 MB 的上限" in page.inner_text("#unit-message")
+    assert f"const MAX_FILE_BYTES = {limits.MAX_FILE_BYTES // 1024 // 1024} * 1024 * 1024;" in page.evaluate(
+        "fetch(document.querySelector('script[src*=\"unit.js\"]').src).then(r => r.text())")
+
+
+def test_a_unit_file_that_stalls_or_stays_broken_gets_a_chinese_sentence_and_a_retry_works(context,
+                                                                                          server: FaultServer) -> None:
+    from .unit_helpers import open_file, paste, shown_rows
+
+    server.faults[OPENPYXL] = Fault("stall", 0)
+    page = unit_page(context, server)
+    paste(page, "姓名\t申报级别\n甲\t中级\n")
+    assert len(shown_rows(page)) == 1
+    started = time.monotonic()
+    open_file(page, "r.xlsx", xlsx_roster())  # the stall watchdog ends the download (3 s here)
+    assert time.monotonic() - started < 15
+    said = page.inner_text("#unit-message")
+    assert "首次使用此功能需要联网下载" in said and not TECHNICAL.search(said), said
+    server.faults[OPENPYXL] = Fault("truncate")  # and a proxy that keeps cutting it short
+    open_file(page, "r.xlsx", xlsx_roster())
+    said = page.inner_text("#unit-message")
+    assert "下载不完整或已损坏" in said and not TECHNICAL.search(said), said
+    server.faults.clear()
+    open_file(page, "r.xlsx", xlsx_roster())  # no reload, nothing cleared
+    assert len(shown_rows(page)) == 3 and page.is_hidden("#unit-message")
+
+
+def test_the_boot_script_lists_every_script_of_its_folder(site_dir: Path) -> None:
+    [folder] = site_dir.glob("assets/checker/v-*/")
+    listed = re.search(r"const SCRIPTS = (\[.*?\]);", (folder / "boot.js").read_text()).group(1)
+    assert sorted(re.findall(r'"([^"]+)"', listed)) == sorted(p.name for p in folder.glob("*.js"))

@@ -202,3 +202,49 @@ def test_nginx_accepts_the_config_without_a_warning(tmp_path: Path, brotli: bool
     proc = subprocess.run([NGINX, "-t", "-p", str(tmp_path), "-c", str(main)], capture_output=True, text=True, timeout=30)
     assert proc.returncode == 0, proc.stderr
     assert "test is successful" in proc.stderr and "[warn]" not in proc.stderr and "[emerg]" not in proc.stderr, proc.stderr
+
+
+def raw(url: str, request: bytes) -> bytes:
+    """Send bytes as they are (a request http.client refuses to write) and return the answer."""
+    import socket
+
+    parts = urllib.parse.urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as conn:
+        conn.sendall(request)
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_dotfiles_are_not_found_and_odd_requests_get_the_sites_chinese_page(nginx_prefix: tuple[str, Path],
+                                                                             site_dir: Path) -> None:
+    url, prefix = nginx_prefix
+    # What a careless copy of site/ brings along (issue 18, 14): never served.
+    dotfiles = [site_dir / ".git" / "config", site_dir / ".env", site_dir / "assets" / ".secret"]
+    for path in dotfiles:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("[remote] url = secret\n")
+    try:
+        for path in ("/.git/config", "/.env", "/assets/.secret", "/.git/"):
+            status, _, body = get(url + path)
+            assert status == 404 and "找不到这个页面" in body.decode() and b"secret" not in body, path
+    finally:
+        for path in dotfiles:
+            path.unlink()
+        (site_dir / ".git").rmdir()
+    answers = "employment_months=4711&unit_type=non_public"
+    cases = {
+        405: get(f"{url}/checker/?{answers}", method="POST"),
+        416: get(f"{url}/404.html", {"Range": "bytes=99999999-"}),
+    }
+    for status, (got, headers, body) in cases.items():
+        assert got == status and headers["content-type"].startswith("text/html"), status
+        assert "无法处理这个请求" in body.decode() and "nginx" not in body.decode(), status
+    answer = raw(url, f"GET /checker/?{answers} HTTP/1.1\r\nHost: a/b\r\nConnection: close\r\n\r\n".encode()).decode()
+    assert answer.startswith("HTTP/1.1 400") and "无法处理这个请求" in answer and "<center>nginx" not in answer
+    # A folder without index.html, asked with answers: nothing of them in any log.
+    for path in ("/assets/", "/assets/pyodide/", "/guide/nope/"):
+        assert get(f"{url}{path}?{answers}")[0] == 404
+    for log in (prefix / "error.log", prefix / "logs" / "access.log"):
+        assert "4711" not in log.read_text() and "non_public" not in log.read_text(), log.name

@@ -121,6 +121,42 @@ def test_offline_a_page_never_visited_is_a_404_not_a_200(browser, served_copy) -
     ctx.close()
 
 
+UNIT_KEPT = """async () => {
+    const name = (await caches.keys()).find(n => n.startsWith('unit-'));
+    return name ? (await (await caches.open(name)).keys()).length : 0;
+}"""
+
+
+def test_after_a_visit_of_the_unit_s_desk_xlsx_exports_and_printing_work_offline(browser, served_copy) -> None:
+    """Issue 18, 4: once /unit/ is ready its extra files (openpyxl, et_xmlfile,
+    segno, its standard library) are fetched in the background and kept."""
+    from ..batch.rosters import answer_sets, table, to_xlsx
+    from .test_unit_page import _download, _print_bundle
+    from .unit_helpers import open_file, open_unit, shown_rows
+
+    url, _ = served_copy
+    ctx = browser.new_context(locale="zh-CN", accept_downloads=True)
+    page = ctx.new_page()
+    open_unit(page, url)
+    page.wait_for_selector("#unit-app[data-offline='ready']", state="attached", timeout=30000)
+    from sitegen import extra_wheels
+
+    assert page.evaluate(UNIT_KEPT) == len(extra_wheels.unit_files())
+    wait_controlled(page)
+    page.wait_for_function("async () => (await caches.keys()).some(n => n.startsWith('site-'))")
+    page.close()
+
+    ctx.set_offline(True)
+    offline_page = ctx.new_page()
+    open_unit(offline_page, url)
+    open_file(offline_page, "r.xlsx", to_xlsx(table(answer_sets(3, seed=4))))
+    assert len(shown_rows(offline_page)) == 3 and offline_page.is_hidden("#unit-message")
+    assert _download(offline_page, "#export-xlsx").startswith(b"PK")
+    assert _download(offline_page, "[data-template='xlsx']").startswith(b"PK")
+    assert _print_bundle(offline_page).startswith(b"%PDF")
+    ctx.close()
+
+
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project to build a changed version from (tools linked, not copied)."""
     copy = tmp_path / "project"
@@ -139,6 +175,9 @@ def test_after_a_redeploy_the_page_and_its_rules_are_of_one_version(browser, ser
     url, root = served_copy
     ctx = browser.new_context()
     page = ctx.new_page()
+    from .unit_helpers import open_unit
+
+    open_unit(page, url)  # the old build's unit's desk, kept by its service worker
     open_checker(page, url, "#target_level=senior")
     page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=30000)
     wait_controlled(page)
@@ -147,6 +186,10 @@ def test_after_a_redeploy_the_page_and_its_rules_are_of_one_version(browser, ser
 
     # The next notice changes a fee: a new build of the whole site is deployed.
     project = project_copy(tmp_path)
+    # … and the unit's desk's files change too (other bytes, other names).
+    wheels = project / "sitegen" / "extra_wheels.py"
+    wheels.write_text(wheels.read_text(encoding="utf-8").replace("(2017, 1, 1, 0, 0, 0)", "(2018, 1, 1, 0, 0, 0)"),
+                      encoding="utf-8")
     for source in [*(project / "checker").rglob("*.py"), *(project / "checker").rglob("*.toml")]:
         text = source.read_text(encoding="utf-8")
         changed = re.sub(r"(?<![0-9])380(?![0-9元])", "381", text)  # the figure, not the notice's words
@@ -157,12 +200,25 @@ def test_after_a_redeploy_the_page_and_its_rules_are_of_one_version(browser, ser
                           cwd=project, capture_output=True, text=True, timeout=600,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert proc.returncode == 0, proc.stderr
+    old_sw = (root / "sw.js").read_bytes()
     shutil.rmtree(root)
     shutil.copytree(new_site, root)
+    # A host (or a CDN) still serving the old sw.js a while: the old service
+    # worker stays in charge, with its cache-first copy of the old build.
+    (root / "sw.js").write_bytes(old_sw)
 
     page.reload()  # under the old service worker
     page.wait_for_selector("html[data-checker='ready']", state="attached", timeout=60000)
     settle(page)
     assert "高级381元" in page.text_content("#generic-checklist")  # the new page …
     assert "381元" in page.inner_text("#fee")  # … and the new rules
+    # The unit's desk of the new build finds the new build's files (issue 18, 2:
+    # an unversioned list kept by the old service worker named the old ones).
+    from ..batch.rosters import answer_sets, table, to_xlsx
+    from .unit_helpers import open_file, open_unit, shown_rows
+
+    unit = ctx.new_page()
+    open_unit(unit, url)
+    open_file(unit, "r.xlsx", to_xlsx(table(answer_sets(2, seed=6))))
+    assert len(shown_rows(unit)) == 2 and unit.is_hidden("#unit-message")
     ctx.close()

@@ -5,9 +5,11 @@
 // when a call needs it. Only JSON text crosses into Python; file contents
 // travel as base64. Nothing is stored: the roster lives in this worker's memory.
 
-// Generated at build time (sitegen/extra_wheels.py) beside the unit page's
-// scripts; this module is served from assets/checker/v-<hash>/.
-import { stdlib, wheels } from "../../unit/wheels.js";
+// Generated at build time (sitegen/checker_assets.py) in this build's own
+// folder, with each file's size and hash (worker.js checks them).
+import { unit } from "./runtime.js";
+
+const { stdlib, wheels } = unit;
 
 const EXTRA = "/lib/unit-stdlib";
 const loading = new Map();
@@ -58,8 +60,18 @@ function addWheels(pyodide, feature) {
 
 let bridge = null;
 
+// One call at a time, in the order they came (issue 18, 6): a check waiting
+// for openpyxl must not finish after a later check of a CSV and leave its
+// people as the ones an export writes.
+let queue = Promise.resolve();
+
 /** {type: "batch", id, call: "check"|"export"|"template"|"qr", args, needs: ["openpyxl"|"segno"]} */
-export async function handle(pyodide, message) {
+export function handle(pyodide, message) {
+  queue = queue.then(() => handleNow(pyodide, message));
+  return queue;
+}
+
+async function handleNow(pyodide, message) {
   try {
     await addStdlib(pyodide);
     for (const feature of message.needs || []) await addWheels(pyodide, feature);
@@ -67,6 +79,16 @@ export async function handle(pyodide, message) {
     const payload = bridge[message.call](JSON.stringify(message.args || {}));
     self.postMessage({ type: "batch-result", id: message.id, payload });
   } catch (error) {
-    self.postMessage({ type: "batch-error", id: message.id, message: String(error && error.message ? error.message : error) });
+    self.postMessage({ type: "batch-error", id: message.id, message: shownError(error) });
   }
+}
+
+/** What the page may show of an error: a Python error's traceback goes to the
+ * console only (issue 18, 9); the worker's own messages are Chinese sentences. */
+function shownError(error) {
+  if (error && error.name === "PythonError") {
+    console.error("unit:", error.message);
+    return "计算出错，请刷新页面后重试；如果再次出错，请把表格另存为 .xlsx 或 .csv 再试。";
+  }
+  return String(error && error.message ? error.message : error);
 }

@@ -31,7 +31,12 @@ export function connectWorker({ handlers, onError, onStart, fail, waitMs }) {
     takeOver(window.checkerBoot);
     return;
   }
-  const timer = setTimeout(() => fail("scripts", "boot.js did not run"), waitMs);
+  const timer = setTimeout(() => {
+    // A boot.js cut short would be kept by the HTTP cache: fetch it once more,
+    // bypassing that, so that the reload the page asks for finds a whole one.
+    fetch(new URL("boot.js", import.meta.url), { cache: "reload" }).then((r) => r.arrayBuffer()).catch(() => {});
+    fail("scripts", "boot.js did not run");
+  }, waitMs);
   document.addEventListener("checker-boot", () => {
     clearTimeout(timer);
     takeOver(window.checkerBoot);

@@ -121,6 +121,8 @@ const ON_MESSAGE = {
     }, (error) => fail("start", error.message));
   },
   failed: (data) => fail(data.kind, data.detail),
+  // openpyxl, segno … are kept: .xlsx, exports and printing work offline (testing hook).
+  "unit-stored": () => { root.dataset.offline = "ready"; },
   "batch-result": settle,
   "batch-error": settle,
   error: (data) => {
@@ -176,20 +178,121 @@ function readAsBase64(file) {
 // an OLE container (D0 CF 11 E0 …) an old .xls; CSV needs nothing more.
 const needsFor = (base64) => (base64.startsWith("UEsDB") ? ["openpyxl"] : base64.startsWith("0M8R4KGxGuE") ? ["xlrd"] : []);
 
+// Issue 18, 6-7: the newest input always wins. Every new input (a file, a
+// paste, a unit answer) takes a new number; a check whose input is no longer
+// the newest drops its result. One check runs at a time (the worker's Python
+// is one thread): what changes meanwhile is checked once when it ends, not
+// queued once per change; changes of a unit answer wait RECHECK_MS for the next.
+let latest = 0;
+let running = null;
+let again = false;
+const RECHECK_MS = 300;
+let recheckTimer = 0;
+// Long work shows its progress and a cancel button after this long.
+const LONG_MS = 800;
+
+function newInput() {
+  latest += 1;
+  return latest;
+}
+
+function recheckSoon() {
+  newInput();
+  clearTimeout(recheckTimer);
+  recheckTimer = setTimeout(check, RECHECK_MS);
+}
+
 async function check() {
   if (!ready || !source) return;
+  if (running) {
+    again = true; // the newest input is checked once this one ends
+    return;
+  }
+  const mine = latest;
   setBusy(+1);
+  const long = setTimeout(() => showWorking(mine), LONG_MS);
+  running = (async () => {
+    try {
+      const needs = source.file ? needsFor(source.file) : [];
+      const reply = await call("check", { ...source, unit: unitAnswers() }, needs);
+      if (mine !== latest) return; // an older input's result: dropped
+      if (reply.error) showMessage(reply.error);
+      else await show(reply.batch, () => mine === latest);
+      if (mine === latest) root.dataset.checked = String(++checks); // testing hook: checks shown
+    } catch (error) {
+      if (mine !== latest || error.cancelled) return;
+      showMessage(`检查出错：${error.message}`);
+      root.dataset.checked = String(++checks);
+    }
+  })();
   try {
-    const needs = source.file ? needsFor(source.file) : [];
-    const reply = await call("check", { ...source, unit: unitAnswers() }, needs);
-    if (reply.error) showMessage(reply.error);
-    else show(reply.batch);
-  } catch (error) {
-    showMessage(`检查出错：${error.message}`);
+    await running;
   } finally {
-    root.dataset.checked = String(++checks); // testing hook: how many checks have finished
+    clearTimeout(long);
+    hideWorking();
+    running = null;
     setBusy(-1);
   }
+  if (again) {
+    again = false;
+    check();
+  }
+}
+
+/** Long work: an indeterminate progress bar, the seconds spent, and a button
+ * that cancels it (the worker is stopped and started again: Python cannot be
+ * interrupted from here). */
+let workingTimer = 0;
+function showWorking(mine) {
+  if (mine !== latest || !running) return;
+  const started = Date.now();
+  const rows = source && source.text ? source.text.split("\n").filter((line) => line.trim()).length - 1 : 0;
+  const text = () => `正在检查${rows > 0 ? ` ${rows} 行` : ""}……（已用 ${Math.round((Date.now() - started) / 1000 + LONG_MS / 1000)} 秒）`;
+  setStatus(text());
+  $("unit-status").classList.add("unit-working");
+  $("unit-progress").removeAttribute("value"); // indeterminate: Python reports no steps
+  $("unit-progress").setAttribute("aria-label", "检查进度");
+  if (!$("unit-cancel")) {
+    $("unit-status").append(el("button", { type: "button", class: "md-button", id: "unit-cancel", text: "取消检查" }));
+    $("unit-cancel").addEventListener("click", cancel);
+  }
+  $("unit-cancel").hidden = false;
+  clearInterval(workingTimer);
+  workingTimer = setInterval(() => { $("unit-status-text").textContent = text(); }, 1000);
+}
+
+function hideWorking() {
+  clearInterval(workingTimer);
+  $("unit-status").classList.remove("unit-working");
+  if (!ready) return;
+  $("unit-status").hidden = true;
+  if ($("unit-cancel")) $("unit-cancel").hidden = true;
+}
+
+/** Stop the check at once: a new worker replaces the busy one (ready again in
+ * about a second, from the memory snapshot); the roster is forgotten. */
+function cancel() {
+  newInput();
+  source = null;
+  again = false;
+  clearInterval(workingTimer);
+  if ($("unit-cancel")) $("unit-cancel").hidden = true;
+  const old = worker;
+  ready = false;
+  for (const { reject } of waiting.values()) reject(Object.assign(new Error("已取消"), { cancelled: true }));
+  waiting.clear();
+  old.onmessage = null;
+  old.terminate();
+  showMessage("已取消检查。可以重新选择文件或粘贴表格。");
+  root.dataset.checked = String(++checks);
+  setStatus("正在重新准备自查程序……", 0);
+  worker = new Worker(new URL(`worker.js#stall=${STALL_MS}`, import.meta.url), { type: "module" });
+  worker.onmessage = (event) => {
+    const handler = ON_MESSAGE[event.data && event.data.type];
+    if (handler) handler(event.data);
+  };
+  worker.onerror = (event) => fail("scripts", event.message);
+  watch(STALL_MS, "network");
 }
 
 function showMessage(text) {
@@ -206,7 +309,23 @@ function showMessage(text) {
 
 // ---- results ----------------------------------------------------------------
 
-function show(batch) {
+// Rows rendered per task: the main thread stays free for input (no task of
+// more than ~50 ms on a phone) however long the table.
+const CHUNK = 250;
+
+/** Append ``make(item)`` for every item to ``parent``, a chunk per task;
+ * false if ``current()`` says a newer input came meanwhile. */
+async function appendInChunks(parent, items, make, current) {
+  parent.replaceChildren(...items.slice(0, CHUNK).map(make));
+  for (let start = CHUNK; start < items.length; start += CHUNK) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!current()) return false;
+    parent.append(...items.slice(start, start + CHUNK).map(make));
+  }
+  return true;
+}
+
+async function show(batch, current = () => true) {
   lastBatch = batch;
   $("unit-message").hidden = true;
   $("unit-results").hidden = false;
@@ -233,12 +352,12 @@ function show(batch) {
   $("row-errors").replaceChildren(...problems.map(problemItem));
   $("row-errors-block").hidden = problems.length === 0;
 
-  $("unit-table").tBodies[0].replaceChildren(...batch.rows.map(resultRow));
-  arrange();
   $("unit-checklist").replaceChildren(...batch.unit_checklist.map(unitItem));
-  $("publicity").tBodies[0].replaceChildren(...batch.publicity.map((p) =>
+  if (!await appendInChunks($("unit-table").tBodies[0], batch.rows, resultRow, current)) return;
+  arrange();
+  await appendInChunks($("publicity").tBodies[0], batch.publicity, (p) =>
     el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
-      el("td", { text: p.current_title }), el("td", { text: p.route }))));
+      el("td", { text: p.current_title }), el("td", { text: p.route })), current);
 }
 
 /** The same problem in many rows of one column is one line listing its cells. */
@@ -460,12 +579,25 @@ window.addEventListener("afterprint", () => {
 
 // ---- wiring -----------------------------------------------------------------
 
+// A file this large is not a staff list: said before reading it (a 285 MB CSV
+// crashed the tab). The same limit as checker/batch/limits.py MAX_FILE_BYTES.
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 $("roster").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   if (!file) return;
+  if (file.size > MAX_FILE_BYTES) {
+    $("roster").value = "";
+    showMessage(`文件太大（${Math.round(file.size / 1048576)} MB），超过 20 MB 的上限，不像是一份花名册：请只保留要检查的人员，或分批检查。`);
+    root.dataset.checked = String(++checks); // testing hook: this choice has its answer
+    return;
+  }
+  const mine = newInput();
   setBusy(+1);
   try {
-    source = { file: await readAsBase64(file), filename: file.name };
+    const read = { file: await readAsBase64(file), filename: file.name };
+    if (mine !== latest) return; // something newer came while the file was read
+    source = read;
     // Choosing the same file again (after editing it) must fire "change" again:
     // the file is read, so the input can be emptied (its name is in the results).
     event.target.value = "";
@@ -478,12 +610,13 @@ $("roster").addEventListener("change", async (event) => {
   }
 });
 $("paste-check").addEventListener("click", () => {
+  newInput();
   source = { text: $("paste").value };
   $("roster").value = "";
   check();
 });
 $("unit-form").addEventListener("change", (event) => {
-  if (event.target.name !== "unit_name") check(); // the unit's name changes no verdict
+  if (event.target.name !== "unit_name") recheckSoon(); // the unit's name changes no verdict
 });
 $("unit-form").addEventListener("submit", (event) => event.preventDefault());
 $("export-xlsx").addEventListener("click", () => exportAs("xlsx"));

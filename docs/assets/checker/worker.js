@@ -5,7 +5,8 @@
 //
 // Messages to the page: progress {loaded, total} (bytes of the runtime files),
 // phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
-// snapshot-stored, result {payload}, error {message} (after ready), and
+// snapshot-stored, unit-stored (the unit's desk's files are kept), result
+// {payload}, error {message} (after ready), and
 // failed {kind, detail} (the start failed; kind names the sentence the page
 // shows, detail goes to the console); for the unit's desk, batch-result and
 // batch-error {id}. A new message type is one more entry in HANDLERS below.
@@ -24,9 +25,13 @@ const hasCaches = "caches" in self;
 const networkFetch = self.fetch.bind(self);
 const storing = []; // cache writes in progress, awaited before "stored"
 const checks = []; // one per downloaded runtime file: resolves to a problem or null
+// No byte for this long ends a download (boot.js passes the page's setting in
+// the worker's address: worker.js#stall=30000).
+const STALL_MS = Number(new URLSearchParams(self.location.hash.slice(1)).get("stall")) || 30000;
 // Byte progress over the files Pyodide and the wheel need (the two loader
-// modules are imported, not fetched, before any progress can be shown).
-const counted = Object.entries(files).filter(([url]) => !url.endsWith(".mjs"));
+// modules are imported, not fetched, before any progress can be shown; the
+// unit's desk's files are fetched later, on /unit/ only).
+const counted = Object.entries(files).filter(([url, file]) => !url.endsWith(".mjs") && !file.unit);
 const total = counted.reduce((sum, [, file]) => sum + file.size, 0);
 const loadedBytes = new Map();
 let lastReport = 0;
@@ -50,6 +55,22 @@ async function sha256(chunks) {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/** What is wrong with a copy of a file, or null if it is the build's. */
+async function mismatch(url, file, chunks, size) {
+  if (size !== file.size) return `${url}: ${size} bytes, the build made ${file.size}`;
+  const hash = await sha256(chunks);
+  if (hash !== null && hash !== file.sha256) return `${url}: SHA-256 ${hash}, the build made ${file.sha256}`;
+  return null;
+}
+
+function keep(url, file, chunks, contentType) {
+  if (!hasCaches) return;
+  const body = new Blob(chunks, { type: contentType || "" });
+  storing.push(caches.open(file.cache)
+    .then((cache) => cache.put(url, new Response(body, { headers: { "Content-Type": contentType || "" } })))
+    .catch(() => {})); // no room or no storage: the next visit downloads it again
+}
+
 /** Read one copy of a runtime file as it streams in (reporting bytes), check it
  * against the size and hash the build recorded, and keep it only if it
  * matches: a file cut short (with status 200 all the same) is never kept. */
@@ -65,16 +86,121 @@ async function checkAndKeep(url, file, stream, contentType) {
     reportBytes(url, size);
   }
   reportBytes(url, size, true);
-  if (size !== file.size) return `${url}: ${size} bytes, the build made ${file.size}`;
-  const hash = await sha256(chunks);
-  if (hash !== null && hash !== file.sha256) return `${url}: SHA-256 ${hash}, the build made ${file.sha256}`;
-  if (hasCaches) {
-    const body = new Blob(chunks, { type: contentType || "" });
-    storing.push(caches.open(file.cache)
-      .then((cache) => cache.put(url, new Response(body, { headers: { "Content-Type": contentType || "" } })))
-      .catch(() => {})); // no room or no storage: the next visit downloads it again
+  const problem = await mismatch(url, file, chunks, size);
+  if (!problem) keep(url, file, chunks, contentType);
+  return problem;
+}
+
+/** One whole, checked copy of a file from the network: ``cache`` is the HTTP
+ * cache mode ("reload" bypasses a copy the browser kept, and replaces it). No
+ * byte for STALL_MS ends it. Throws an Error whose ``kind`` is "network" (no
+ * connection, a stall) or "download" (an HTTP error, a copy cut short or
+ * corrupted). */
+async function download(url, file, cache) {
+  const controller = new AbortController();
+  let timer = 0;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), STALL_MS);
+  };
+  const failure = (kind, detail) => Object.assign(new Error(detail), { kind });
+  arm();
+  try {
+    let response;
+    const chunks = [];
+    let size = 0;
+    try {
+      response = await networkFetch(url, { cache, signal: controller.signal });
+      if (!response.ok || !response.body) throw failure("download", `${url}: HTTP ${response.status}`);
+      const reader = response.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        arm();
+        chunks.push(value);
+        size += value.byteLength;
+      }
+    } catch (error) {
+      throw error.kind ? error : failure("network", `${url}: ${controller.signal.aborted ? `no byte for ${STALL_MS} ms` : error}`);
+    }
+    const problem = await mismatch(url, file, chunks, size);
+    if (problem) throw failure("download", problem);
+    return { chunks, contentType: response.headers.get("Content-Type") || "" };
+  } finally {
+    clearTimeout(timer);
   }
-  return null;
+}
+
+/** A copy found wrong is dropped and fetched once more, bypassing the HTTP
+ * cache (which may hold the bad copy for a year), and kept if it is right:
+ * a reload then starts with it. */
+async function refetch(url, file) {
+  try {
+    const { chunks, contentType } = await download(url, file, "reload");
+    keep(url, file, chunks, contentType);
+    return null;
+  } catch (error) {
+    return error.message;
+  }
+}
+
+// What the unit's desk says when one of its files cannot be had (batch.js
+// passes it on to the page, which keeps the results it shows).
+const UNIT_MESSAGES = {
+  network: "首次使用此功能需要联网下载所需文件（不到 1 MB），现在无法下载：网络已断开或太慢。请联网后再试。",
+  download: "此功能所需的文件下载不完整或已损坏（已重新下载一次）。请稍后再试。",
+};
+
+/** A file of the unit's desk (openpyxl, segno, the extra standard library):
+ * from the Cache Storage, or downloaded whole and checked before Python gets
+ * it, kept once right; a wrong copy is fetched once more bypassing the HTTP
+ * cache. A failure is one Chinese sentence; the detail goes to the console. */
+async function unitFile(url, file) {
+  if (!unitLoads.has(url)) {
+    const load = unitBlob(url, file);
+    load.catch(() => unitLoads.delete(url)); // a failed download can be tried again
+    unitLoads.set(url, load);
+  }
+  return new Response(await unitLoads.get(url));
+}
+const unitLoads = new Map(); // url → Promise<Blob>: one download even when asked twice
+
+async function unitBlob(url, file) {
+  let storage = hasCaches;
+  if (storage) {
+    try {
+      const cached = await (await caches.open(file.cache)).match(url);
+      if (cached) return await cached.blob();
+    } catch {
+      storage = false;
+    }
+  }
+  let last = null;
+  for (const cache of [storage ? "no-store" : "default", "reload"]) {
+    try {
+      const { chunks, contentType } = await download(url, file, cache);
+      keep(url, file, chunks, contentType);
+      return new Blob(chunks, { type: contentType });
+    } catch (error) {
+      last = error;
+      console.warn("checker:", error.message);
+      if (error.kind === "network") break; // offline or stalled: once is enough
+    }
+  }
+  throw new Error(UNIT_MESSAGES[last.kind] || UNIT_MESSAGES.download);
+}
+
+/** Once /unit/ is in use: fetch and keep its files in the background, so that
+ * .xlsx, exports, the template and printing also work offline later. */
+let unitKept = null;
+function keepUnitFiles() {
+  unitKept = unitKept || Promise.all(Object.entries(files).filter(([, file]) => file.unit)
+    .map(([url, file]) => unitFile(url, file).then((r) => r.arrayBuffer()).then(() => true, () => false)))
+    .then(async (kept) => {
+      while (storing.length) await Promise.all(storing.splice(0));
+      if (kept.every(Boolean)) post({ type: "unit-stored" }); // the page: #unit-app[data-offline="ready"]
+    });
+  return unitKept;
 }
 
 // Pyodide fetches its files with fetch(); serve them from the Cache Storage
@@ -85,6 +211,7 @@ self.fetch = async (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : input, self.location.href).href;
   const file = files[url];
   if (!file) return networkFetch(input, init);
+  if (file.unit) return unitFile(url, file);
   let storage = hasCaches;
   if (storage) {
     try {
@@ -100,20 +227,23 @@ self.fetch = async (input, init = {}) => {
   // Not from the HTTP cache unless asked, when the Cache Storage is the cache:
   // a copy cut short there would be served again on every retry.
   const response = await networkFetch(url, { cache: init.cache || (storage ? "no-store" : "default") });
+  // A wrong copy is fetched once more (refetch) before the failure is shown,
+  // so that a reload finds a right one, wherever the wrong one was kept.
+  const wrong = async (problem) => {
+    const again = await refetch(url, file);
+    failStart("download", again ? `${problem}; once more: ${again}` : problem);
+    return problem;
+  };
   if (!response.ok || !response.body) {
     const problem = `${url}: HTTP ${response.status}`;
-    checks.push(Promise.resolve(problem));
-    failStart("download", problem);
+    checks.push(wrong(problem));
     return response;
   }
   const [forPyodide, forCheck] = response.body.tee();
   const contentType = response.headers.get("Content-Type");
   const check = checkAndKeep(url, file, forCheck, contentType)
     .catch((error) => `${url}: ${error}`)
-    .then((problem) => {
-      if (problem) failStart("download", problem); // at once, not after Python has started
-      return problem;
-    });
+    .then((problem) => (problem ? wrong(problem) : null)); // at once, not after Python has started
   checks.push(check);
   storing.push(check); // "stored" waits for the copy it may make
   return new Response(forPyodide, { status: response.status, headers: { "Content-Type": contentType || "" } });
@@ -291,6 +421,7 @@ const HANDLERS = {
   // message comes, so /checker/ never loads it. It answers batch-result or
   // batch-error with the message's id.
   batch(data) {
+    setTimeout(keepUnitFiles, 1000); // after the page's first call has its answer
     import("./batch.js").then((batch) => batch.handle(python, data)).catch((error) =>
       post({ type: "batch-error", id: data.id, message: String(error && error.message ? error.message : error) }));
   },
