@@ -23,7 +23,7 @@ WHO_LABELS: dict[str, str] = {
     "applicant": "申报人",
     "unit": "所在单位",
     "archive": "档案管理部门",
-    "authority": "职改部门",
+    "authority": "职改部门或评委会",  # 三（三）2 names the 评委会; 二（一）4 and 五 the 职改 offices
     "unnamed": "通知未写明由谁办理",  # the notice names no party (e.g. who pays the fee)
 }
 #: Labels of the review levels, in the notice's order (七: 高级、中级、初级).
