@@ -21,6 +21,7 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:periods -->": figures.periods_markdown,
     "<!-- gen:timeline -->": figures.timeline_markdown,
     "<!-- gen:unit -->": unit_page.page_html,
+    "<!-- gen:unit-headings -->": unit_page.headings_markdown,
 }
 
 #: Pages whose HTML gets no glossary tooltips.

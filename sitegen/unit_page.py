@@ -46,15 +46,30 @@ def page_data() -> dict[str, Any]:
     }
 
 
+def columns() -> list[dict[str, str]]:
+    """Each question's column: its short headings and what a cell may hold
+    (checker/headings.toml), for /unit/ and 单位使用说明."""
+    return [{"label": q.label, "headings": "、".join(short_headings(q.id)),
+             "accepts": accepted(q) + (f"；也可写：{everyday_words(q)}" if everyday_words(q) else "")}
+            for q in QUESTIONS]
+
+
+def headings_markdown() -> str:
+    """The same table as Markdown, for 单位使用说明 (``<!-- gen:unit-headings -->``)."""
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    rows = ["| 问题 | 列标题可写的简称 | 可填写 |", "| --- | --- | --- |"]
+    rows += [f"| {cell(c['label'])} | {cell(c['headings']) or '—'} | {cell(c['accepts'])} |" for c in columns()]
+    return "\n".join(rows)
+
+
 def page_html() -> str:
     data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     # Asked in the unit's voice (本单位…), worded in checker/headings.toml.
     unit_questions = [{"id": key, "label": unit_voice(key).label, "hint": unit_voice(key).hint,
                        "clauses": BY_ID[key].clauses,
                        "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
-    columns = [{"label": q.label, "headings": "、".join(short_headings(q.id)),
-                "accepts": accepted(q) + (f"；也可写：{everyday_words(q)}" if everyday_words(q) else "")}
-               for q in QUESTIONS]
-    return "\n" + render("unit_page.html", data=Markup(data), unit_questions=unit_questions, columns=columns,
+    return "\n" + render("unit_page.html", data=Markup(data), unit_questions=unit_questions, columns=columns(),
                          ambiguous=ambiguous_headings(), failures=FAILURES, alternative=_ALTERNATIVE,
                          verdicts=VERDICTS, labels={"verdict": VERDICT_LABELS}) + "\n"
