@@ -153,6 +153,11 @@ def test_no_request_leaves_the_origin_and_none_at_all_after_ready(browser, base_
     open_checker(page, base_url)
     origin = urlsplit(base_url).netloc
     assert [u for u in requests if urlsplit(u).netloc != origin and not u.startswith(("data:", "blob:"))] == []
+    # The offline copies (the worker's and the service worker's, which checks
+    # the scripts again) are made once after ready; then nothing is fetched.
+    page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=60000)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    assert [u for u in requests if urlsplit(u).netloc != origin and not u.startswith(("data:", "blob:"))] == []
     requests.clear()
     for answers in random_answer_sets(5, seed=7):
         fill(page, answers)
