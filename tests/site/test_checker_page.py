@@ -156,7 +156,7 @@ def test_no_request_leaves_the_origin_and_none_at_all_after_ready(browser, base_
     # The offline copies (the worker's and the service worker's, which checks
     # the scripts again) are made once after ready; then nothing is fetched.
     page.wait_for_selector("#checker-app[data-offline='ready']", state="attached", timeout=60000)
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
     assert [u for u in requests if urlsplit(u).netloc != origin and not u.startswith(("data:", "blob:"))] == []
     requests.clear()
     for answers in random_answer_sets(5, seed=7):

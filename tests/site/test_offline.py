@@ -32,7 +32,9 @@ def served_copy(site_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def wait_controlled(page) -> None:
-    page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null", timeout=15000)
+    """Until the service worker has installed (it downloads the site's shell,
+    slow on a loaded machine) and claimed the page."""
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
 
 
 def test_after_a_first_visit_a_check_works_offline(browser, served_copy) -> None:

@@ -207,6 +207,9 @@ def test_nothing_leaves_the_page_after_ready_and_nothing_of_the_roster_is_stored
 
     assert len({u for _, u in fetched}) == len(extra_wheels.unit_files()) and all(m == "GET" and u.startswith(f"{base_url}/assets/pyodide/") and "?" not in u
                                      for m, u in fetched)
+    # The service worker's install (registered once the checker is ready) checks
+    # the scripts again; once it controls the page, nothing more is fetched.
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60000)
     requests.clear()
     paste(page, to_csv(ROWS, "\t"))
     open_file(page, "r.csv", to_csv(ROWS).encode("gb18030"))
