@@ -149,6 +149,8 @@ def _read_book(kind: str, opener: Any, sheets_of: Any, closer: Any, unopenable: 
 def _read_xlsx(data: bytes) -> list[Sheet]:
     try:
         from openpyxl import load_workbook  # only for .xlsx: the rules never need it
+
+        from . import xlsx_rows
     except ImportError:  # pragma: no cover - the batch extra is installed with the project
         raise RosterError("读取 .xlsx 需要 openpyxl：请安装 gxgm-checker[batch]，或把表格另存为 .csv。") from None
     limits.xlsx_archive(data)
@@ -156,8 +158,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
     def rows_of(sheet: Any) -> Table:
         # Not the size the sheet declares (A1:XFD1048576 would pad every row
         # to 16,384 cells): each row as wide as its last cell, within limits.
-        sheet.reset_dimensions()
-        return _trim([[_xlsx_cell(c) for c in row] for row in limits.checked_rows(sheet.iter_rows(values_only=True))])
+        return _trim([[_xlsx_cell(c) for c in row] for row in limits.checked_rows(xlsx_rows.rows(sheet))])
 
     def sheets_of(book: Any) -> list[Sheet]:
         return [Sheet(sheet.title, rows_of(sheet))
