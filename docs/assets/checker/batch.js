@@ -77,10 +77,28 @@ async function handleNow(pyodide, message) {
     for (const feature of message.needs || []) await addWheels(pyodide, feature);
     bridge = bridge || pyodide.pyimport("checker.batch.web");
     const payload = bridge[message.call](JSON.stringify(message.args || {}));
-    self.postMessage({ type: "batch-result", id: message.id, payload });
+    self.postMessage({ type: "batch-result", id: message.id, ...rowsApart(payload) });
   } catch (error) {
     self.postMessage({ type: "batch-error", id: message.id, message: shownError(error) });
   }
+}
+
+// A long roster's rows (issue 18, 7): parsing 20,000 rows at once would hold
+// the page's main thread for a second; they cross as texts of ROWS_PER_TEXT
+// rows each, which the page parses one per task (unit.js parseRows).
+const ROWS_PER_TEXT = 500;
+
+function rowsApart(payload) {
+  if (payload.length < 1 << 20) return { payload }; // a few hundred rows: at once
+  const reply = JSON.parse(payload);
+  if (!reply.batch) return { payload };
+  const { rows } = reply.batch;
+  reply.batch.rows = [];
+  const rowTexts = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_TEXT) {
+    rowTexts.push(JSON.stringify(rows.slice(start, start + ROWS_PER_TEXT)));
+  }
+  return { payload: JSON.stringify(reply), rowTexts };
 }
 
 /** What the page may show of an error: a Python error's traceback goes to the
