@@ -14,6 +14,7 @@ from checker.batch.export import whom_to_ask
 from checker.batch.roster import UNIT_KEYS
 from checker.batch.template import header
 from checker.batch.words import accepted, ambiguous_headings, everyday_words, short_headings, unit_voice
+from checker.parameters import FIGURES
 from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
@@ -42,6 +43,7 @@ def page_data() -> dict[str, Any]:
         "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
         "clauses": clause_links(),
         "notice": NOTICE_URL,
+        "notice_number": FIGURES["notice_number"],
         "whom_to_ask": whom_to_ask(),
     }
 
