@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from typing import AbstractSet, Any, Callable, TypeVar
+from collections.abc import Callable, Set
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -19,8 +20,7 @@ def load(name: str) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def check_keys(where: str, raw: dict[str, Any], required: AbstractSet[str],
-               optional: AbstractSet[str] = frozenset()) -> None:
+def check_keys(where: str, raw: dict[str, Any], required: Set[str], optional: Set[str] = frozenset()) -> None:
     """A typo in a data file (``remedies`` for ``remedy``) stops the import
     with the entry's name, instead of being ignored."""
     missing, unknown = required - raw.keys(), raw.keys() - required - optional
