@@ -320,7 +320,7 @@ function showMessage(text) {
 // tables have fixed column widths (unit.css), so a chunk costs the layout of
 // its own rows, not of the whole table again; its size follows what a chunk
 // took on this machine, rows made and drawn.
-const FIRST_CHUNK = 50;
+const FIRST_CHUNK = 100;
 const CHUNK_MS = 80; // a chunk's script, style, layout and paint together
 
 /** Resolves once the next frame is drawn; at once in a hidden tab (it draws no frames). */
@@ -361,7 +361,9 @@ async function appendInChunks(parent, items, make, current) {
     await nextFrame(); // this chunk laid out and painted
     if (!current()) return false;
     const perRow = (performance.now() - began) / slice.length;
-    size = Math.max(20, Math.min(500, Math.round(CHUNK_MS / Math.max(perRow, 0.05))));
+    // At least 100 rows: on a busy machine the wait for a frame would otherwise
+    // shrink the chunks until 20,000 rows took minutes (rows off screen cost little).
+    size = Math.max(100, Math.min(1000, Math.round(CHUNK_MS / Math.max(perRow, 0.05))));
   }
   return true;
 }
