@@ -18,6 +18,7 @@ from hypothesis import given, settings
 
 from checker import evaluate
 from checker.answers import applicable, validate
+from checker.conditions import holds
 from checker.parameters import RETIREMENT_YEAR
 from checker.questions import BY_ID, Question
 
@@ -85,5 +86,20 @@ def test_the_property_can_fail(monkeypatch) -> None:
                "other_application_this_year": False, "continuing_education_done": True}
     assert evaluate(answers, today=DAY).missing == ("via_talent_market",)
     assert changes(answers) == []
-    monkeypatch.setattr(rules.Context, "get", lambda self, key: self.answers.get(key))
+    monkeypatch.setattr(rules.Context, "detail", lambda self, situation: holds(situation, self.answers))
     assert ("via_talent_market", True, "conditional", "eligible") in changes(answers)
+
+
+def test_the_property_fails_if_a_situation_forgets_what_it_reads(monkeypatch) -> None:
+    """With ``Context.holds`` recording nothing (a rule that reads a blank
+    as no), a civil servant who has not said so yet is told they may apply."""
+    from checker import rules
+
+    answers = {"target_level": "intermediate", "current_title": "junior", "work_location": "guangxi",
+               "employment_months": 36, "unit_type": "state_owned", "unit_non_legal_branch": False,
+               "retired": False, "meets_conditions": "yes", "other_application_this_year": False,
+               "continuing_education_done": True}
+    assert evaluate(answers, today=DAY).missing == ("civil_servant",)
+    assert changes(answers) == []
+    monkeypatch.setattr(rules.Context, "_undecided", lambda self, key: frozenset())
+    assert ("civil_servant", True, "eligible", "ineligible") in changes(answers)
