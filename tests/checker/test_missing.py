@@ -23,7 +23,7 @@ from checker.parameters import RETIREMENT_YEAR
 from checker.questions import BY_ID, Question
 
 from .scenarios import load_scenarios
-from .strategies import valid_answers
+from .strategies import form_answers, valid_answers
 
 DAY = dt.date(2017, 6, 1)
 DATES = ("2016-06-30", "2016-12-31", "2017-01-01", "2017-06-30", "2017-12-31", "2018-01-01", "2030-01-01")
@@ -64,6 +64,14 @@ def changes(answers: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
 @settings(max_examples=80, deadline=None)
 @given(valid_answers())
 def test_an_unanswered_question_that_would_change_the_verdict_makes_it_incomplete(answers: dict) -> None:
+    assert changes(answers) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(form_answers())
+def test_the_property_holds_for_answers_given_as_on_the_form(answers: dict) -> None:
+    """Answers given in the form's order reach verdicts other than
+    ``incomplete`` far more often than any subset of answers does."""
     assert changes(answers) == []
 
 
