@@ -526,6 +526,9 @@ def branch_units(ctx: Context) -> None:
     not choose the branch as the applying unit. A branch in Guangxi whose
     headquarters is outside Guangxi, or a 中直驻桂单位, is a 二（一）3 unit
     (headquarters_channel): only a branch no other clause admits is barred."""
+    # The unit type is read as a detail: who_is_in_scope and unit_papers wait
+    # for it (an entrusted applicant's blank one does not withhold their
+    # in-scope note, as before).
     if not ctx.detail(S.BRANCH_RULE_UNIT) or not ctx.holds(S.UNIT_IS_BRANCH):
         return
     if not (ctx.holds(S.IN_GUANGXI_ROUTE) or ctx.holds(S.ENTRUSTED)):
