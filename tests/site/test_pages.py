@@ -27,17 +27,18 @@ def test_no_page_requests_a_file_that_fails_to_load(site_walk, viewport: str) ->
     assert site_walk(viewport)["failed"] == []
 
 
-def test_no_page_scrolls_sideways_on_a_390px_phone(site_walk) -> None:
+def test_no_page_scrolls_sideways_on_a_390px_phone(site_walk, pages: list[str]) -> None:
     walked = site_walk("phone")["pages"]
+    assert set(walked) == set(pages)
     assert {path: shown["overflow"] for path, shown in walked.items() if shown["overflow"] > 0} == {}
     # Wide tables scroll inside their own box instead.
     assert walked["/guide/materials/"]["scrollwraps"] > 0
 
 
 @pytest.mark.parametrize("viewport", [name for name, (_, axe) in WALKS.items() if axe])
-def test_axe_finds_no_serious_or_critical_violation(site_walk, viewport: str) -> None:
+def test_axe_finds_no_serious_or_critical_violation(site_walk, pages: list[str], viewport: str) -> None:
     walked = site_walk(viewport)["pages"]
-    assert all(shown["axe"] is not None for shown in walked.values())
+    assert set(walked) == set(pages) and all(shown["axe"] is not None for shown in walked.values())
     assert {path: shown["axe"] for path, shown in walked.items() if shown["axe"]} == {}
 
 
