@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,28 +14,70 @@ from pypdf import PdfReader
 
 from checker import questions_json as cli_questions
 from checker.catalog import ITEMS
+from checker.cli import main as cli_main
 
 from ..checker.scenarios import load_scenarios, random_answer_sets
 from .checker_helpers import READY, answers_in_url, cli, fill, open_checker, settle, shown
-from .conftest import DESKTOP, PHONE, axe_violations
+from .conftest import DESKTOP, PHONE, RUNS_PYTHON, WALKS, axe_violations
 
+
+
+@pytest.fixture(scope="module")
+def contexts(browser) -> Iterator[Callable[[dict], Any]]:
+    """``contexts(viewport)``: one browser context per viewport for this
+    module's tests. Each test still loads its own page (its link, a fresh form),
+    but after the first the checker's files and Python come from the browser's
+    caches, as on an applicant's second visit: seconds less for each test. The
+    first visit with nothing cached is tested on its own (test_no_request_…
+    here, test_faults, test_offline)."""
+    made: dict[tuple[int, int], Any] = {}
+
+    def context(viewport: dict) -> Any:
+        key = (viewport["width"], viewport["height"])
+        if key not in made:
+            made[key] = browser.new_context(locale="zh-CN", viewport=viewport)
+        return made[key]
+
+    yield context
+    for ctx in made.values():
+        ctx.close()
 
 
 @pytest.fixture()
-def page(browser):
-    ctx = browser.new_context(locale="zh-CN", viewport=DESKTOP)
-    page = ctx.new_page()
-    yield page
-    ctx.close()
+def new_page(contexts) -> Iterator[Callable[[dict], Any]]:
+    """``new_page(viewport)``: a page in that viewport's context, closed after the test."""
+    opened: list[Any] = []
+
+    def new(viewport: dict) -> Any:
+        opened.append(contexts(viewport).new_page())
+        return opened[-1]
+
+    yield new
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture()
+def page(new_page) -> Any:
+    return new_page(DESKTOP)
+
+
+def cli_in_this_process(answers: dict) -> dict:
+    """What `python -m checker check` prints for the answers, its entry point
+    run here: the same code, without starting Python for each answer set."""
+    out = io.StringIO()
+    assert cli_main(["check"], stdin=io.StringIO(json.dumps(answers)), stdout=out) == 0
+    return json.loads(out.getvalue())
 
 
 def test_page_matches_the_cli_for_scenarios_and_generated_answers(page, base_url: str) -> None:
     open_checker(page, base_url)
     answer_sets = [s["answers"] for s in load_scenarios()] + random_answer_sets(30)
+    assert cli_in_this_process(answer_sets[0]) == cli(answer_sets[0])  # as the command prints it
     mismatches = []
     for answers in answer_sets:
         fill(page, answers)
-        got, want = shown(page), cli(answers)
+        got, want = shown(page), cli_in_this_process(answers)
         # The round's end is said in the verdict box; an ineligible result lists its blockers only.
         findings = [f for f in want["findings"] if f["id"] != "round_closed"
                     and (want["verdict"] != "ineligible" or f["severity"] == "blocker")]
@@ -167,15 +211,13 @@ def test_no_request_leaves_the_origin_and_none_at_all_after_ready(browser, base_
     ctx.close()
 
 
-def test_docs_pages_do_not_load_pyodide(browser, base_url: str, pages: list[str]) -> None:
-    page = browser.new_page()
-    loaded: list[str] = []
-    page.on("request", lambda r: loaded.append(r.url))
-    for path in pages:
-        if path not in ("/checker/", "/unit/"):  # the two pages that run Python
-            page.goto(base_url + path, wait_until="networkidle")
-    page.close()
-    assert not [u for u in loaded if "pyodide" in u or u.endswith(".whl") or "/assets/checker/" in u]
+@pytest.mark.parametrize("viewport", WALKS)
+def test_docs_pages_do_not_load_pyodide(site_walk, pages: list[str], viewport: str) -> None:
+    walked = site_walk(viewport)["pages"]
+    assert set(walked) == set(pages) and len(pages) > len(RUNS_PYTHON)
+    loaded = {path: [u for u in shown["requests"] if "pyodide" in u or u.endswith(".whl") or "/assets/checker/" in u]
+              for path, shown in walked.items() if path not in RUNS_PYTHON}
+    assert {path: urls for path, urls in loaded.items() if urls} == {}
 
 
 def _tab_to(page, name: str) -> None:
@@ -210,13 +252,11 @@ def test_a_check_can_be_completed_with_the_keyboard_alone(page, base_url: str) -
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_serious_violation_with_results_shown(browser, base_url: str, viewport) -> None:
-    ctx = browser.new_context(viewport=viewport)
-    page = ctx.new_page()
+def test_axe_finds_no_serious_violation_with_results_shown(new_page, base_url: str, viewport) -> None:
+    page = new_page(viewport)
     open_checker(page, base_url, "?target_level=senior&work_location=guangxi&unit_type=central_unit&employment_months=x")
     assert axe_violations(page) == []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    ctx.close()
     assert overflow <= 0
 
 
@@ -287,9 +327,8 @@ def test_the_employer_link_carries_only_the_chosen_answers(page, base_url: str) 
     staff.close()
 
 
-def test_messages_name_questions_not_answer_keys_and_a_links_errors_take_the_focus(browser, base_url: str) -> None:
-    ctx = browser.new_context(locale="zh-CN", viewport=PHONE)
-    page = ctx.new_page()
+def test_messages_name_questions_not_answer_keys_and_a_links_errors_take_the_focus(new_page, base_url: str) -> None:
+    page = new_page(PHONE)
     open_checker(page, base_url, "#work_location=guangxi&employment_months=abc&target_level=x&civil_servant=maybe"
                                  "&retired=true&retirement_date=2017-02-30&no_such_question=1")
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -305,7 +344,6 @@ def test_messages_name_questions_not_answer_keys_and_a_links_errors_take_the_foc
     page.fill("#employment_months", "x")
     settle(page)
     assert page.evaluate("document.activeElement.id") == "employment_months"
-    ctx.close()
 
 
 def test_another_answer_link_in_the_same_tab_and_back_and_forward(page, base_url: str) -> None:

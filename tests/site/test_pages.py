@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from .conftest import DESKTOP, PHONE, axe_violations
-
+from .conftest import PHONE, WALKS
 
 
 @pytest.fixture()
@@ -17,62 +14,32 @@ def context(browser):
     ctx.close()
 
 
-def test_no_page_makes_a_request_off_its_own_origin(context, base_url: str, pages: list[str]) -> None:
-    origin = urlsplit(base_url).netloc
-    offsite: list[str] = []
-    failed: list[str] = []
+# Each property of every page is asserted on the records of one walk per
+# viewport (conftest.walk_pages), loaded once per run.
 
-    def record(request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != origin:
-            offsite.append(request.url)
-
-    context.on("request", record)
-    # A request cut off by leaving the page (net::ERR_ABORTED: /unit/ fetches
-    # its offline files after ready) is not a broken link.
-    context.on("requestfailed", lambda r: failed.append(r.url)
-               if urlsplit(r.url).netloc == origin and "ERR_ABORTED" not in (r.failure or "") else None)
-    page = context.new_page()
-    for path in pages:
-        page.goto(base_url + path, wait_until="networkidle")
-        # Open the search too: its worker and index load on demand.
-        page.keyboard.press("/")
-        page.wait_for_timeout(50)
-    page.goto(base_url + "/", wait_until="networkidle")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_timeout(500)
-    assert offsite == []
-    assert failed == []
+@pytest.mark.parametrize("viewport", WALKS)
+def test_no_page_makes_a_request_off_its_own_origin(site_walk, viewport: str) -> None:
+    assert site_walk(viewport)["offsite"] == []
 
 
-def test_no_page_scrolls_sideways_on_a_390px_phone(browser, base_url: str, pages: list[str]) -> None:
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    page = ctx.new_page()
-    wide = []
-    for path in pages:
-        page.goto(base_url + path, wait_until="networkidle")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        if overflow > 0:
-            wide.append((path, overflow))
+@pytest.mark.parametrize("viewport", WALKS)
+def test_no_page_requests_a_file_that_fails_to_load(site_walk, viewport: str) -> None:
+    assert site_walk(viewport)["failed"] == []
+
+
+def test_no_page_scrolls_sideways_on_a_390px_phone(site_walk, pages: list[str]) -> None:
+    walked = site_walk("phone")["pages"]
+    assert set(walked) == set(pages)
+    assert {path: shown["overflow"] for path, shown in walked.items() if shown["overflow"] > 0} == {}
     # Wide tables scroll inside their own box instead.
-    page.goto(base_url + "/guide/materials/")
-    assert page.locator(".md-typeset__scrollwrap").count() > 0
-    ctx.close()
-    assert wide == []
+    assert walked["/guide/materials/"]["scrollwraps"] > 0
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_serious_or_critical_violation(browser, base_url: str, pages: list[str], viewport) -> None:
-    ctx = browser.new_context(viewport=viewport)
-    page = ctx.new_page()
-    problems = {}
-    for path in pages:
-        page.goto(base_url + path, wait_until="networkidle")
-        found = axe_violations(page)
-        if found:
-            problems[path] = found
-    ctx.close()
-    assert problems == {}
+@pytest.mark.parametrize("viewport", [name for name, (_, axe) in WALKS.items() if axe])
+def test_axe_finds_no_serious_or_critical_violation(site_walk, pages: list[str], viewport: str) -> None:
+    walked = site_walk(viewport)["pages"]
+    assert set(walked) == set(pages) and all(shown["axe"] is not None for shown in walked.values())
+    assert {path: shown["axe"] for path, shown in walked.items() if shown["axe"]} == {}
 
 
 def test_printing_gives_a4_without_navigation(context, base_url: str) -> None:
