@@ -31,6 +31,8 @@ def test_checker_suite_passes_inside_pyodide() -> None:
     assert "failed" not in output.splitlines()[-1]
 
 
+@pytest.mark.node
+@pytest.mark.slow
 def test_hostile_rosters_are_stopped_inside_pyodide_too(tmp_path: Path) -> None:
     """Issue 18: the reading limits hold where the unit's desk runs (openpyxl
     from the site's own wheels, as in the browser)."""
