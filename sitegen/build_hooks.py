@@ -31,6 +31,7 @@ NO_TOOLTIPS = {"glossary.md", "checker/index.md", "unit/index.md"}
 def on_config(config: Any) -> Any:
     # Where this build's checker scripts live (site_overrides/checker.html).
     config["extra"]["checker_assets"] = checker_assets.folder()
+    config["extra"]["checker_downloads"] = checker_assets.early_downloads()  # boot.js starts these
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation

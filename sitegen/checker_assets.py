@@ -60,6 +60,17 @@ def runtime_caches() -> dict[str, str]:
     return {path: file["cache"] for path, file in runtime_files().items()}
 
 
+def early_downloads() -> dict[str, Any]:
+    """What ``boot.js`` starts downloading from the page, before the worker
+    has its scripts (``data-downloads`` on its tag): the files Python's start
+    waits for, the largest first, as paths from the site's root (``root``:
+    the root relative to the scripts' folder) → cache. The wheel is left to
+    the worker, which fetches it once the wasm is in (worker.js)."""
+    files = runtime_files()
+    paths = [runtime.pyodide_url() + "pyodide.asm.wasm", stdlib.url()]
+    return {"root": "../" * folder().count("/"), "files": {path: files[path]["cache"] for path in paths}}
+
+
 def _scripts() -> list[Path]:
     return sorted(SOURCES.glob("*.js"))
 
