@@ -44,7 +44,7 @@ def runtime_files() -> dict[str, dict[str, Any]]:
         data = (runtime.PYODIDE_DIR / name).read_bytes()
         files[runtime.pyodide_url() + name] = (f"pyodide-{runtime.pyodide_version()}", data)
     files[stdlib.url()] = (f"stdlib-{stdlib.digest()}", stdlib.compiled())
-    files[runtime.wheel_url()] = (f"checker-{runtime.wheel_hash()}", runtime.wheel().read_bytes())
+    files[runtime.wheel_url()] = (f"checker-{runtime.page_wheel_key()}", runtime.page_wheel().read_bytes())
     found = {path: {"cache": cache, "size": len(data), "sha256": _sha256(data)} for path, (cache, data) in files.items()}
     # The unit's desk's files (/unit/ only, loaded when needed): checked, kept
     # and versioned like the rest, in one cache named after all of them.
@@ -124,5 +124,5 @@ def copy_into(site_dir: Path) -> None:
     (site_dir / stdlib.url()).write_bytes(stdlib.compiled())
     wheel = site_dir / runtime.wheel_url()
     wheel.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(runtime.wheel(), wheel)
+    shutil.copy2(runtime.page_wheel(), wheel)
     (site_dir / folder() / "runtime.js").write_text(module_source(), encoding="utf-8")

@@ -6,7 +6,7 @@
 // Messages from the page before ready: downloads {urls} and download {url,
 // status, contentType, body} (boot.js hands over the downloads it started).
 // Messages to the page: progress {loaded, total} (bytes of the runtime files),
-// phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
+// phase {phase: "python"} (the bytes Python's start needs are in; it is starting), ready, stored,
 // snapshot-stored, unit-stored (the unit's desk's files are kept), result
 // {payload}, error {message} (after ready), and
 // failed {kind, detail} (the start failed; kind names the sentence the page
@@ -36,21 +36,30 @@ const STALL_MS = Number(settings.get("stall")) || 30000;
 // unit's desk's files are fetched later, on /unit/ only).
 const counted = Object.entries(files).filter(([url, file]) => !url.endsWith(".mjs") && !file.unit);
 const total = counted.reduce((sum, [, file]) => sum + file.size, 0);
+// Python starts once these are in; the wheel is needed after, and may still be
+// arriving (see fetchWheel).
+const forStart = counted.filter(([url]) => url !== wheel);
 const loadedBytes = new Map();
 let lastReport = 0;
+let starting = false;
 
 function reportBytes(url, bytes, force = false) {
   if (!files[url] || url.endsWith(".mjs")) return;
   if (url === WASM && bytes >= WHEEL_AT * files[url].size) wasmIn();
   loadedBytes.set(url, bytes);
+  if (starting) return;
+  if (forStart.every(([name, file]) => (loadedBytes.get(name) || 0) >= file.size)) {
+    // Python starts now, with this thread busy and no bytes to report for a while.
+    starting = true;
+    post({ type: "phase", phase: "python" });
+    return;
+  }
   const now = Date.now();
   if (!force && now - lastReport < 100) return;
   lastReport = now;
   let loaded = 0;
   for (const value of loadedBytes.values()) loaded += value;
   post({ type: "progress", loaded, total });
-  // Every byte is in: Python starts now, with no bytes to report for a while.
-  if (loaded >= total) post({ type: "phase", phase: "python" });
 }
 
 async function sha256(chunks) {
