@@ -5,29 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
+# How a person reads these codes is wording (labels.toml, read by labels.py);
+# the renderers find the labels here, beside the codes.
+from .labels import LEVEL_LABELS, SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS  # noqa: F401
+
 Verdict = Literal["eligible", "conditional", "ineligible", "incomplete"]
 Severity = Literal["blocker", "condition", "note"]
 Who = Literal["applicant", "unit", "archive", "authority", "unnamed"]
 
 VERDICTS: tuple[Verdict, ...] = ("eligible", "conditional", "ineligible", "incomplete")
 SEVERITIES: tuple[Severity, ...] = ("blocker", "condition", "note")
-
-VERDICT_LABELS: dict[str, str] = {
-    "eligible": "可以申报",
-    "conditional": "满足条件后可以申报",
-    "ineligible": "不能申报",
-    "incomplete": "还需回答问题",
-}
-SEVERITY_LABELS: dict[str, str] = {"blocker": "不能申报", "condition": "须满足", "note": "提示"}
-WHO_LABELS: dict[str, str] = {
-    "applicant": "申报人",
-    "unit": "所在单位",
-    "archive": "档案管理部门",
-    "authority": "职改部门或评委会",  # 三（三）2 names the 评委会; 二（一）4 and 五 the 职改 offices
-    "unnamed": "通知未写明由谁办理",  # the notice names no party (e.g. who pays the fee)
-}
-#: Labels of the review levels, in the notice's order (七: 高级、中级、初级).
-LEVEL_LABELS: dict[str, str] = {"senior": "高级", "intermediate": "中级", "junior": "初级"}
 
 
 @dataclass(frozen=True)

@@ -271,7 +271,7 @@ def who_is_in_scope(ctx: Context) -> None:
 
 @rule({
     "1.1": _RETIREMENT_SENTENCE,
-}, reports=("retired_before_2017", "retired_extension_unclear", "retired_early"))
+}, reports=("retired_before_cutoff", "retired_extension_unclear", "retired_early"))
 def retirement_procedures(ctx: Context) -> None:
     """Retirement procedures done by 2016-12-31 bar the application, unless
     the retirement age was extended by the approval procedure: the exception
@@ -289,7 +289,7 @@ def retirement_procedures(ctx: Context) -> None:
     if done < RETIREMENT_CUTOFF:
         extended = ctx.need("retirement_extension_approved")
         if extended is False:
-            ctx.report("retired_before_2017")
+            ctx.report("retired_before_cutoff")
         elif extended:
             ctx.report("retired_extension_unclear")
         return
@@ -309,7 +309,7 @@ def _retired_before_cutoff(ctx: Context) -> bool:
 @rule({
     "1.1": _RETIREMENT_SENTENCE,
     "1.1.3": "2017年1月1日至12月31日期间达到退休年龄的专业技术人员，今年仍可申报相应的专业技术资格",
-}, reports=("age_before_2017", "retirement_extended", "retiring_in_2017"))
+}, reports=("age_before_cutoff", "retirement_extended", "retiring_this_year"))
 def retirement_age(ctx: Context) -> None:
     """The retirement age reached by 2016-12-31 bars the application whether or
     not the procedures were done, unless the age was extended by the approval
@@ -320,11 +320,11 @@ def retirement_age(ctx: Context) -> None:
     if age < RETIREMENT_CUTOFF:
         extended = ctx.need("retirement_extension_approved")
         if extended is False:
-            ctx.report("age_before_2017")
+            ctx.report("age_before_cutoff")
         elif extended:
             ctx.report("retirement_extended")
     elif age <= RETIREMENT_YEAR[1]:
-        ctx.report("retiring_in_2017")
+        ctx.report("retiring_this_year")
 
 
 @rule({
