@@ -1,7 +1,7 @@
 """Benchmark the site in headless Debian chromium and print a table.
 
     .venv/bin/python bench/run.py [--rounds 5] [--changes 200] [--server nginx|python] [--bytes-only]
-    .venv/bin/python bench/run.py --phone [--rounds 3]
+    .venv/bin/python bench/run.py --phone [--rounds 3] [--log] [--site DIR] [--against DIR]
 
 Measures, in one run, alternating and over several rounds (medians):
   (a) a bare page that only boots the site's own Pyodide and runs 1+1, against
@@ -14,7 +14,10 @@ With --phone, instead: the checker page cold on an applicant's phone (CPU
 slowed ×4, 1.6 Mbit/s down, 150 ms round trip, 390 px wide, through the
 DevTools protocol): when the form is usable, when the checker is ready, the
 first result after an answer, and the bytes on the wire before ready,
-against the time those bytes take at that bandwidth.
+against the time those bytes take at that bandwidth; --log prints each
+visit's requests (start, first and last byte, size), --against alternates
+the rounds with another built site (A/B in one run, as the machine's load
+varies).
 Writes the figures as JSON to bench/results/. Not a test: it asserts nothing.
 """
 
@@ -174,53 +177,90 @@ FORM_USABLE = """(() => {
 })();"""
 
 
-def phone_times(browser: Any, base: str, rounds: int) -> list[dict[str, float]]:
-    """One cold visit per round on the throttled phone."""
-    figures = []
-    for _ in range(rounds):
-        ctx = browser.new_context(viewport=PHONE["viewport"], is_mobile=True, has_touch=True, device_scale_factor=3)
-        ctx.add_init_script(FORM_USABLE)
-        page = ctx.new_page()
-        cdp = ctx.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": PHONE["rtt_ms"],
-            "downloadThroughput": PHONE["down_bits"] / 8, "uploadThroughput": PHONE["up_bits"] / 8})
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
-        wire = [0]
-        ready_at = [None]
-        ends: list[tuple[float, str]] = []  # (epoch ms of the last byte, url) of each request before ready
+def print_requests(requests: list[Any], origin: float, ready_ms: float) -> None:
+    """The request log of one visit: when each request started, its first and
+    last byte (ms after navigation), its bytes on the wire and who asked."""
+    print(f"    {'start':>7}{'first':>7}{'last':>7}{'KiB':>7}  {'by':6} request")
+    for request in sorted(requests, key=lambda r: r.timing["startTime"]):
+        timing, sizes = request.timing, request.sizes()
+        start = timing["startTime"] - origin
+        if start > ready_ms:
+            continue
+        by = "sw" if request.service_worker else request.resource_type[:6]
+        first = start + timing["responseStart"] if timing["responseStart"] >= 0 else float("nan")
+        print(f"    {start:7.0f}{first:7.0f}{start + timing['responseEnd']:7.0f}"
+              f"{(sizes['responseBodySize'] + sizes['responseHeadersSize']) / 1024:7.1f}  {by:6} "
+              f"{request.url.split('/', 3)[-1][-60:]}")
 
-        def count(request: Any) -> None:
-            if ready_at[0] is None:  # bytes needed to get to ready
-                sizes = request.sizes()
-                wire[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-                timing = request.timing
-                if sizes["responseBodySize"] > 0:  # not a cache hit (Pyodide imports its modules again)
-                    ends.append((timing["startTime"] + timing["responseEnd"], request.url))
 
-        ctx.on("requestfinished", count)
-        page.goto(f"{base}/checker/")
-        page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT * 3)
-        marks = page.evaluate("""() => Object.fromEntries(['bench-form-usable', 'checker-ready']
-            .map(name => [name, (performance.getEntriesByName(name)[0] || {}).startTime]))""")
-        ready_at[0] = marks["checker-ready"]
-        origin = page.evaluate("performance.timeOrigin")
-        # Events arrive a little late: keep the requests that ended before ready.
-        last_end, last_url = max((end, url) for end, url in ends
-                                 if url.startswith("http") and end - origin <= ready_at[0])
-        page.wait_for_selector("#checker-app[data-busy='false']", state="attached")
-        # The first result after an answer: a tap on the first question.
-        t0 = page.evaluate("performance.now()")
-        page.locator("#target_level-senior").check()  # sets data-busy="true" at once (app.js)
-        page.wait_for_selector("#checker-app[data-busy='false']", state="attached", timeout=60000)
-        t1 = page.evaluate("performance.now()")
-        figures.append({"form_usable_ms": marks["bench-form-usable"], "ready_ms": marks["checker-ready"],
-                        "first_result_ms": t1 - t0, "wire_bytes_to_ready": wire[0],
-                        "last_byte_ms": last_end - origin})
-        print(f"  last byte before ready: {last_end - origin:.0f} ms ({last_url.rsplit('/', 1)[-1]})")
-        ctx.close()
+def phone_times(browser: Any, bases: dict[str, str], rounds: int, log: bool = False,
+                init_script: Path | None = None) -> dict[str, list[dict[str, float]]]:
+    """One cold visit per round on the throttled phone, of each site (A/B:
+    alternating, the other first every other round)."""
+    figures: dict[str, list[dict[str, float]]] = {name: [] for name in bases}
+    for n in range(rounds):
+        for name in (list(bases) if n % 2 == 0 else list(reversed(bases))):
+            if len(bases) > 1:
+                print(f"  round {n + 1}, {name}:")
+            figures[name].append(phone_visit(browser, bases[name], log, init_script))
     return figures
+
+
+def phone_visit(browser: Any, base: str, log: bool, init_script: Path | None = None) -> dict[str, float]:
+    """A cold visit of the checker page on the throttled phone."""
+    ctx = browser.new_context(viewport=PHONE["viewport"], is_mobile=True, has_touch=True, device_scale_factor=3)
+    ctx.add_init_script(FORM_USABLE)
+    if init_script:
+        ctx.add_init_script(path=init_script)
+    page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": PHONE["rtt_ms"],
+        "downloadThroughput": PHONE["down_bits"] / 8, "uploadThroughput": PHONE["up_bits"] / 8})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu_slowdown"]})
+    wire = [0]
+    ready_at = [None]
+    ends: list[tuple[float, str]] = []  # (epoch ms of the last byte, url) of each request before ready
+
+    requests: list[Any] = []  # for the log
+
+    def count(request: Any) -> None:
+        requests.append(request)
+        if ready_at[0] is None:  # bytes needed to get to ready
+            sizes = request.sizes()
+            wire[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            timing = request.timing
+            if sizes["responseBodySize"] > 0:  # not a cache hit (Pyodide imports its modules again)
+                ends.append((timing["startTime"] + timing["responseEnd"], request.url))
+
+    ctx.on("requestfinished", count)
+    page.goto(f"{base}/checker/")
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT * 3)
+    marks = page.evaluate("""() => Object.fromEntries(['bench-form-usable', 'checker-ready']
+        .map(name => [name, (performance.getEntriesByName(name)[0] || {}).startTime]))""")
+    ready_at[0] = marks["checker-ready"]
+    origin = page.evaluate("performance.timeOrigin")
+    # Events arrive a little late: keep the requests that ended before ready.
+    last_end, last_url = max((end, url) for end, url in ends
+                             if url.startswith("http") and end - origin <= ready_at[0])
+    page.wait_for_selector("#checker-app[data-busy='false']", state="attached")
+    # The first result after an answer: a tap on the first question.
+    t0 = page.evaluate("performance.now()")
+    page.locator("#target_level-senior").check()  # sets data-busy="true" at once (app.js)
+    page.wait_for_selector("#checker-app[data-busy='false']", state="attached", timeout=60000)
+    t1 = page.evaluate("performance.now()")
+    figure = {"form_usable_ms": marks["bench-form-usable"], "ready_ms": marks["checker-ready"],
+              "first_result_ms": t1 - t0, "wire_bytes_to_ready": wire[0], "last_byte_ms": last_end - origin,
+              "load_average": os.getloadavg()[0]}
+    print(f"  last byte before ready: {last_end - origin:.0f} ms ({last_url.rsplit('/', 1)[-1]})")
+    if log:
+        print_requests(requests, origin, ready_at[0])
+        timings = page.evaluate("window.__benchTimings || []")
+        for name, epoch in timings:
+            print(f"    worker {name:30} {epoch - origin:8.0f}")
+    ctx.close()
+    return figure
 
 
 def print_phone(figures: list[dict[str, float]]) -> dict[str, float]:
@@ -236,6 +276,8 @@ def print_phone(figures: list[dict[str, float]]) -> dict[str, float]:
               f"{f['first_result_ms']:14.0f}{f['wire_bytes_to_ready'] / 1048576:14.2f}")
     print(f"{'median':>6}{med['form_usable_ms']:13.0f}{med['last_byte_ms']:11.0f}{med['ready_ms']:10.0f}"
           f"{med['first_result_ms']:14.0f}{med['wire_bytes_to_ready'] / 1048576:14.2f}")
+    print(f"load average (1 min) during the rounds: "
+          f"{min(f['load_average'] for f in figures):.1f}–{max(f['load_average'] for f in figures):.1f}")
     print(f"those bytes take {at_bandwidth_ms:.0f} ms at {PHONE['down_bits'] / 1e6} Mbit/s: "
           f"ready = {med['ready_over_bytes_time']:.2f} × that (goal ≤ 1.15); form usable goal ≤ 2500 ms")
     return med
@@ -258,32 +300,45 @@ def main() -> None:
     parser.add_argument("--server", choices=("nginx", "python"), default="nginx" if Path(nginx.NGINX).exists() else "python")
     parser.add_argument("--bytes-only", action="store_true", help="only (c): bytes per page, no timing")
     parser.add_argument("--phone", action="store_true", help="the checker page on a slow phone and network instead")
+    parser.add_argument("--log", action="store_true", help="with --phone: print each round's requests")
+    parser.add_argument("--init-script", type=Path, help="with --phone: a script to run first in each page "
+                        "(e.g. to collect timing marks a patched worker posts)")
+    parser.add_argument("--site", type=Path, help="an already built site instead of building one")
+    parser.add_argument("--against", type=Path, help="with --phone: another built site (e.g. the base commit's), "
+                        "measured in alternating rounds (A/B)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     work = Path(tempfile.mkdtemp(prefix="gxgm-bench-"))
-    site = build_site(work / "site")
-    (site / "__bench__").mkdir()
+    site = args.site or build_site(work / "site")
+    (site / "__bench__").mkdir(exist_ok=True)
     # The bare page boots Pyodide with its defaults: the lock file, the full stdlib.
     for name in ("pyodide-lock.json", "python_stdlib.zip"):
         shutil.copy(runtime.PYODIDE_DIR / name, site / runtime.pyodide_url())
     for name in ("bare.html", "bare.js"):
         text = (ROOT / "bench" / name).read_text().replace("__VERSION__", runtime.pyodide_version())
         (site / "__bench__" / name).write_text(text)
+    other = None
     if args.server == "nginx":
         base, proc = nginx.start(site, work / "nginx")
+        if args.against:
+            other, other_proc = nginx.start(args.against.resolve(), work / "nginx-against")
     else:
         base, server = serve(site)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             if args.phone:
-                phone = phone_times(browser, base, args.rounds)
+                bases = {"this": base, "against": other} if other else {"this": base}
+                phone = phone_times(browser, bases, args.rounds, args.log, args.init_script)
                 browser.close()
-                med = print_phone(phone)
+                medians = {}
+                for name, figures in phone.items():
+                    print(f"\n{name if other else ''}")
+                    medians[name] = print_phone(figures)
                 write_report({"machine": machine(), "server": args.server, "phone": PHONE, "rounds": phone,
-                              "median": med})
+                              "median": medians, "against": str(args.against) if other else None})
                 return
             boots = {} if args.bytes_only else boot_times(browser, base, args.rounds)
             changes = [] if args.bytes_only else change_times(browser, base, args.changes)
@@ -292,9 +347,11 @@ def main() -> None:
     finally:
         if args.server == "nginx":
             nginx.stop(proc)
+            if other:
+                nginx.stop(other_proc)
         else:
             server.shutdown()
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)  # (a --site is outside it)
 
     if args.bytes_only:
         report = {"machine": machine(), "server": args.server, "bytes": sizes}

@@ -36,6 +36,7 @@ def on_config(config: Any) -> Any:
         config[key] = config[key].format(**FIGURES)
     # Where this build's checker scripts live (site_overrides/checker.html).
     config["extra"]["checker_assets"] = checker_assets.folder()
+    config["extra"]["checker_downloads"] = checker_assets.early_downloads()  # boot.js starts these
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation

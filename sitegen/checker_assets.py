@@ -44,7 +44,7 @@ def runtime_files() -> dict[str, dict[str, Any]]:
         data = (runtime.PYODIDE_DIR / name).read_bytes()
         files[runtime.pyodide_url() + name] = (f"pyodide-{runtime.pyodide_version()}", data)
     files[stdlib.url()] = (f"stdlib-{stdlib.digest()}", stdlib.compiled())
-    files[runtime.wheel_url()] = (f"checker-{runtime.wheel_hash()}", runtime.wheel().read_bytes())
+    files[runtime.wheel_url()] = (f"checker-{runtime.page_wheel_key()}", runtime.page_wheel().read_bytes())
     found = {path: {"cache": cache, "size": len(data), "sha256": _sha256(data)} for path, (cache, data) in files.items()}
     # The unit's desk's files (/unit/ only, loaded when needed): checked, kept
     # and versioned like the rest, in one cache named after all of them.
@@ -58,6 +58,17 @@ def runtime_files() -> dict[str, dict[str, Any]]:
 def runtime_caches() -> dict[str, str]:
     """Site-relative path → cache name (what the service worker needs)."""
     return {path: file["cache"] for path, file in runtime_files().items()}
+
+
+def early_downloads() -> dict[str, Any]:
+    """What ``boot.js`` starts downloading from the page, before the worker
+    has its scripts (``data-downloads`` on its tag): the files Python's start
+    waits for, the largest first, as paths from the site's root (``root``:
+    the root relative to the scripts' folder) → cache. The wheel is left to
+    the worker, which fetches it once the wasm is in (worker.js)."""
+    files = runtime_files()
+    paths = [runtime.pyodide_url() + "pyodide.asm.wasm", stdlib.url()]
+    return {"root": "../" * folder().count("/"), "files": {path: files[path]["cache"] for path in paths}}
 
 
 def _scripts() -> list[Path]:
@@ -116,5 +127,5 @@ def copy_into(site_dir: Path) -> None:
     (site_dir / stdlib.url()).write_bytes(stdlib.compiled())
     wheel = site_dir / runtime.wheel_url()
     wheel.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(runtime.wheel(), wheel)
+    shutil.copy2(runtime.page_wheel(), wheel)
     (site_dir / folder() / "runtime.js").write_text(module_source(), encoding="utf-8")

@@ -18,7 +18,7 @@ import brotli
 
 from . import ROOT
 
-SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt", ".xml", ".zip", ".map"}
+SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".txt", ".xml", ".zip", ".whl", ".map"}
 MIN_BYTES = 1024
 MIN_SAVING = 0.1
 BROTLI_QUALITY = 11

@@ -75,5 +75,32 @@ def wheel() -> Path:
     return sorted(build_cache.cached("wheel-cache", wheel_hash(), make).glob("*.whl"))[0]
 
 
+WHEEL_COMPILER = Path(__file__).with_name("wheel_pyc.mjs")
+
+
+def page_wheel_key() -> str:
+    """Names the page's wheel, its URL and its cache: the checker's sources,
+    and the Pyodide and script that compiled its bytecode."""
+    digest = hashlib.sha256(wheel_hash().encode() + pyodide_version().encode())
+    digest.update(WHEEL_COMPILER.read_bytes() + WHEEL_COMPILER.with_name("node_pyodide.mjs").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def page_wheel() -> Path:
+    """The wheel the page loads: :func:`wheel` with each module's bytecode
+    beside it, compiled under Node by Pyodide's own Python
+    (``sitegen/wheel_pyc.mjs``), so that the browser imports the checker
+    without compiling it; cached on disk like the wheel."""
+    source = wheel()
+
+    def make(out: Path) -> None:
+        proc = subprocess.run(["node", str(WHEEL_COMPILER), str(source), str(out / source.name)],
+                              capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode != 0:
+            raise RuntimeError(f"compiling the checker's wheel failed:\n{proc.stderr[-2000:]}")
+
+    return build_cache.cached("page-wheel-cache", page_wheel_key(), make) / source.name
+
+
 def wheel_url() -> str:
-    return f"assets/checker/checker-{wheel_hash()}.whl"
+    return f"assets/checker/checker-{page_wheel_key()}.whl"

@@ -287,7 +287,9 @@ function startWorker() {
       : fail("scripts", event.message || "the checker's worker did not load")),
     onStart: (bootWorker) => {
       worker = bootWorker;
-      watch(STALL_MS, "network");
+      // Silent until its first word: its scripts did not all run (a copy cut
+      // short can still parse, and says nothing); boot.fail fetches them again.
+      watch(STALL_MS, "scripts");
     },
     fail,
     waitMs: BOOT_WAIT_MS,

@@ -146,7 +146,7 @@ function startWorker() {
     onError: (event) => (ready ? ON_MESSAGE.error({ message: event.message }) : fail("scripts", event.message)),
     onStart: (bootWorker) => {
       worker = bootWorker;
-      watch(STALL_MS, "network");
+      watch(STALL_MS, "scripts"); // until its first word (as app.js)
       setStatus("正在准备自查程序……", 0);
     },
     fail,

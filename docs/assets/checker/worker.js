@@ -3,8 +3,10 @@
 // network beyond this site), then answers each {type: "evaluate"} message with
 // checker.web.respond(). Only JSON text crosses between JavaScript and Python.
 //
+// Messages from the page before ready: downloads {urls} and download {url,
+// status, contentType, body} (boot.js hands over the downloads it started).
 // Messages to the page: progress {loaded, total} (bytes of the runtime files),
-// phase {phase: "python"} (every byte is in; Python is starting), ready, stored,
+// phase {phase: "python"} (the bytes Python's start needs are in; it is starting), ready, stored,
 // snapshot-stored, unit-stored (the unit's desk's files are kept), result
 // {payload}, error {message} (after ready), and
 // failed {kind, detail} (the start failed; kind names the sentence the page
@@ -25,28 +27,39 @@ const hasCaches = "caches" in self;
 const networkFetch = self.fetch.bind(self);
 const storing = []; // cache writes in progress, awaited before "stored"
 const checks = []; // one per downloaded runtime file: resolves to a problem or null
-// No byte for this long ends a download (boot.js passes the page's setting in
-// the worker's address: worker.js#stall=30000).
-const STALL_MS = Number(new URLSearchParams(self.location.hash.slice(1)).get("stall")) || 30000;
+// boot.js's settings, in the worker's address (worker.js#stall=30000&handover=1).
+const settings = new URLSearchParams(self.location.hash.slice(1));
+// No byte for this long ends a download.
+const STALL_MS = Number(settings.get("stall")) || 30000;
 // Byte progress over the files Pyodide and the wheel need (the two loader
 // modules are imported, not fetched, before any progress can be shown; the
 // unit's desk's files are fetched later, on /unit/ only).
 const counted = Object.entries(files).filter(([url, file]) => !url.endsWith(".mjs") && !file.unit);
 const total = counted.reduce((sum, [, file]) => sum + file.size, 0);
+// Python starts once these are in; the wheel is needed after, and may still be
+// arriving (see fetchWheel).
+const forStart = counted.filter(([url]) => url !== wheel);
 const loadedBytes = new Map();
 let lastReport = 0;
+let starting = false;
 
 function reportBytes(url, bytes, force = false) {
   if (!files[url] || url.endsWith(".mjs")) return;
+  if (url === WASM && bytes >= WHEEL_AT * files[url].size) wasmIn();
   loadedBytes.set(url, bytes);
+  if (starting) return;
+  if (forStart.every(([name, file]) => (loadedBytes.get(name) || 0) >= file.size)) {
+    // Python starts now, with this thread busy and no bytes to report for a while.
+    starting = true;
+    post({ type: "phase", phase: "python" });
+    return;
+  }
   const now = Date.now();
   if (!force && now - lastReport < 100) return;
   lastReport = now;
   let loaded = 0;
   for (const value of loadedBytes.values()) loaded += value;
   post({ type: "progress", loaded, total });
-  // Every byte is in: Python starts now, with no bytes to report for a while.
-  if (loaded >= total) post({ type: "phase", phase: "python" });
 }
 
 async function sha256(chunks) {
@@ -78,12 +91,16 @@ async function checkAndKeep(url, file, stream, contentType) {
   const chunks = [];
   let size = 0;
   const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    reportBytes(url, size);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      reportBytes(url, size);
+    }
+  } finally {
+    arrived(url);
   }
   reportBytes(url, size, true);
   const problem = await mismatch(url, file, chunks, size);
@@ -201,6 +218,34 @@ function keepUnitFiles() {
   return unitKept;
 }
 
+// ---- downloads the page started ----------------------------------------------
+
+// boot.js starts the largest files' downloads before this worker has its
+// scripts (handover=1), lists them, then hands over each response as it
+// arrives, its body transferred (null: this worker fetches the file itself).
+// Each is taken once: a second fetch of the file (a refetch) is the network's.
+const handedOver = new Map(); // url → Promise<Response | null>
+const settlers = new Map();
+let listed = () => {};
+const downloadsListed = settings.get("handover") === "1" ? new Promise((resolve) => { listed = resolve; }) : null;
+
+function takeOver(url) {
+  const handed = handedOver.get(url);
+  handedOver.delete(url);
+  return handed || null;
+}
+
+// The wheel is needed only once Python has started, and Python needs the wasm
+// first: the wheel is fetched as the wasm's last bytes arrive, so that it
+// comes in while Python starts instead of slowing the wasm down (on a phone's
+// line the files share the bandwidth). Not after the last byte: Python's
+// start then keeps this thread busy for seconds, and the request would wait.
+const WASM = new URL("pyodide.asm.wasm", runtime).href;
+const WHEEL_AT = 0.97; // of the wasm's bytes: ~0.4 s before its end at 1.6 Mbit/s
+let wasmIn = () => {};
+const wasmNearlyIn = new Promise((resolve) => { wasmIn = resolve; });
+const arrived = (url) => { if (url === WASM) wasmIn(); }; // (or failed, or came from the device)
+
 // Pyodide fetches its files with fetch(); serve them from the Cache Storage
 // when they are there (a warm or offline start), and otherwise keep them
 // there once checked, so that a check works offline after the first one, and a
@@ -216,6 +261,7 @@ self.fetch = async (input, init = {}) => {
       const cached = await (await caches.open(file.cache)).match(url);
       if (cached) {
         reportBytes(url, file.size, true);
+        arrived(url);
         return cached;
       }
     } catch {
@@ -224,7 +270,15 @@ self.fetch = async (input, init = {}) => {
   }
   // Not from the HTTP cache unless asked, when the Cache Storage is the cache:
   // a copy cut short there would be served again on every retry.
-  const response = await networkFetch(url, { cache: init.cache || (storage ? "no-store" : "default") });
+  if (downloadsListed) await downloadsListed;
+  const handed = await takeOver(url);
+  let response;
+  try {
+    response = handed || await networkFetch(url, { cache: init.cache || (storage ? "no-store" : "default") });
+  } catch (error) {
+    arrived(url);
+    throw error;
+  }
   // A wrong copy is fetched once more (refetch) before the failure is shown,
   // so that a reload finds a right one, wherever the wrong one was kept.
   const wrong = async (problem) => {
@@ -233,6 +287,7 @@ self.fetch = async (input, init = {}) => {
     return problem;
   };
   if (!response.ok || !response.body) {
+    arrived(url);
     const problem = `${url}: HTTP ${response.status}`;
     checks.push(wrong(problem));
     return response;
@@ -339,6 +394,7 @@ async function storeSnapshot(bytes) {
 // ---- start ----------------------------------------------------------------------
 
 async function fetchWheel() {
+  await wasmNearlyIn;
   const response = await self.fetch(wheel);
   if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
@@ -408,6 +464,22 @@ async function init() {
 // ---- messages from the page ---------------------------------------------------------
 
 const HANDLERS = {
+  // From boot.js, before ready: the downloads it started, then each response.
+  downloads(data) {
+    for (const url of data.urls) handedOver.set(url, new Promise((resolve) => settlers.set(url, resolve)));
+    listed();
+  },
+  download(data) {
+    const settle = settlers.get(data.url) || (() => {});
+    settlers.delete(data.url);
+    let response = null;
+    try {
+      if (data.body) response = new Response(data.body, { status: data.status, headers: { "Content-Type": data.contentType } });
+    } catch {
+      // not a response this worker can pass on: it fetches the file itself
+    }
+    settle(response);
+  },
   // The page sends answers only after "ready", so respond is set by then.
   // {json}: the answers as JSON text (integers as typed, app.js toJson), or
   // {answers}: an object.
