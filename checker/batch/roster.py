@@ -147,16 +147,17 @@ class Batch:
 
     def fees_by_level(self) -> list[dict[str, Any]]:
         """七: persons × fee per level, 高级 first as the notice lists them, for
-        those who are in the fee total (not 不能申报)."""
-        levels = [o.value for o in reversed(BY_ID["target_level"].options)] if "target_level" in BY_ID else []
+        those who are in the fee total (not 不能申报); ``label`` is the level
+        as the answers word it (高级)."""
+        levels = reversed(BY_ID["target_level"].options) if "target_level" in BY_ID else ()
         out = []
         for level in levels:
             rows = [r for r in self.rows if r.result and r.verdict != "ineligible"
-                    and r.answers.get("target_level") == level]
+                    and r.answers.get("target_level") == level.value]
             if rows:
-                fee = FEES_YUAN[level]
-                out.append({"level": level, "persons": len(rows), "fee": fee, "yuan": fee * len(rows),
-                            "applying": sum(1 for r in rows if r.verdict in APPLYING)})
+                fee = FEES_YUAN[level.value]
+                out.append({"level": level.value, "persons": len(rows), "fee": fee, "yuan": fee * len(rows),
+                            "applying": sum(1 for r in rows if r.verdict in APPLYING), "label": level.label})
         return out
 
     def unit_checklist(self) -> list[dict[str, Any]]:
