@@ -57,8 +57,6 @@ def whom_to_ask() -> str:
     return f"如有疑问，请咨询{FIGURES['office']}（电话 {FIGURES['phone']}）。"
 
 
-
-
 def summary_header(batch: Batch) -> list[str]:
     """行号, 姓名, every question by its short heading (so the export reads
     back as the same answers), the results, then the unit's own columns."""
