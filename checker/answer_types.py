@@ -25,13 +25,32 @@ import datetime as _dt
 import re
 import unicodedata
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 #: Limit on month counts: anything above a working life is a typing error.
 MAX_MONTHS = 1200
 
-if TYPE_CHECKING:
-    from .questions import Question
+
+class _Option(Protocol):
+    @property
+    def value(self) -> str | bool: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+class Question(Protocol):
+    """What a handler reads of a question (``questions.Question`` is one):
+    named here so that this module imports no other of the checker's."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def options(self) -> tuple[_Option, ...]: ...
+
+    @property
+    def unit(self) -> str: ...
 
 # ASCII digits only: ``\d`` would take any Unicode digit (e.g. "２０１７"),
 # and fullmatch, unlike ``$``, refuses a trailing newline.

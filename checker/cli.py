@@ -23,7 +23,7 @@ from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
 from .inputs import InputError, read_bytes, say, source_name, write_all
 from .notice import clause_label
-from .parameters import RAW
+from .parameters import RAW, YEAR
 from .questions import BY_ID, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
@@ -51,7 +51,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m checker",
-                     description="广西工艺美术系列专业技术资格评审（2017）申报自查。",
+                     description=f"广西工艺美术系列专业技术资格评审（{YEAR}）申报自查。",
                      epilog=EXIT_CODES_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="读入一个 JSON 答案对象，输出结论与清单", epilog=EXIT_CODES_HELP)

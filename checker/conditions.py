@@ -16,9 +16,12 @@ the question it follows has an answer.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 Condition = dict[str, Any]
+
+#: The answers whose absence leaves a condition open (see :func:`decide`).
+Unknowns = Callable[[str], frozenset[str]]
 
 
 def is_(key: str, value: object) -> Condition:
@@ -39,6 +42,16 @@ def before(key: str, iso_date: str) -> Condition:
 
 def answered(key: str) -> Condition:
     return {"key": key, "answered": True}
+
+
+def at_least(key: str, number: int) -> Condition:
+    """The (integer) answer to k is ``number`` or more."""
+    return gt(key, number - 1)
+
+
+def below(key: str, number: int) -> Condition:
+    """k has an (integer) answer, less than ``number``."""
+    return all_(answered(key), not_(at_least(key, number)))
 
 
 def all_(*conditions: Condition) -> Condition:
@@ -78,3 +91,50 @@ def holds(condition: Condition | None, answers: Mapping[str, Any]) -> bool:
         return True
     raise ValueError(f"unknown condition: {condition!r}")
 
+
+
+def keys(condition: Condition | None) -> Iterator[str]:
+    """The answer keys a condition reads, in order (repeats included)."""
+    if condition is None:
+        return
+    for op in ("all", "any"):
+        if op in condition:
+            for c in condition[op]:
+                yield from keys(c)
+            return
+    if "not" in condition:
+        yield from keys(condition["not"])
+        return
+    yield condition["key"]
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+def decide(condition: Condition | None, answers: Mapping[str, Any],
+           unknown: Unknowns) -> tuple[bool | None, frozenset[str]]:
+    """Whether a condition holds, in three values (Kleene's): ``None`` when
+    the answers still missing could make it hold or not, with the keys that
+    :func:`unknown` names for those answers. A missing answer that
+    ``unknown`` does not name counts as no answer, as in :func:`holds`; a
+    decided value is always the one :func:`holds` gives."""
+    if condition is None:
+        return True, _NONE
+    for op, short in (("all", False), ("any", True)):
+        if op in condition:
+            open_keys: set[str] = set()
+            for c in condition[op]:
+                value, found = decide(c, answers, unknown)
+                if value is short:
+                    return short, _NONE
+                if value is None:
+                    open_keys |= found
+            return (None, frozenset(open_keys)) if open_keys else (not short, _NONE)
+    if "not" in condition:
+        value, found = decide(condition["not"], answers, unknown)
+        return (None if value is None else not value), found
+    if answers.get(condition["key"]) is None:
+        found = unknown(condition["key"])
+        if found:
+            return None, found
+    return holds(condition, answers), _NONE

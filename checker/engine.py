@@ -81,7 +81,7 @@ def run(valid: Answers, today: _dt.date | None = None) -> Result:
         fee_yuan=ctx.fee_yuan,
         dates=DATES,
         missing=missing,
-        answers=tuple(Answer.of(BY_ID[key], value) for key, value in kept.items()),
+        answers=tuple(Answer(key, BY_ID[key].label, value, BY_ID[key].shown(value)) for key, value in kept.items()),
         applicable=tuple(asked),
     )
     return result

@@ -8,12 +8,11 @@ questions, the CLI, the docs pages and the checker page — takes it from here.
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from .result import LEVEL_LABELS
+from .datafile import load
+from .labels import LEVEL_LABELS
 
 
 @dataclass(frozen=True)
@@ -28,14 +27,7 @@ class Period:
     end: str | None = None
 
 
-def _load() -> dict[str, Any]:
-    # A plain file beside this module (the wheel is unpacked, never zipped), read
-    # without importlib.resources, which the page's trimmed stdlib leaves out.
-    with open(os.path.join(os.path.dirname(__file__), "parameters.toml"), "rb") as handle:
-        return tomllib.load(handle)
-
-
-RAW: dict[str, Any] = _load()
+RAW: dict[str, Any] = load("parameters.toml")
 
 NOTICE: dict[str, Any] = RAW["notice"]
 CONTACT: dict[str, str] = RAW["contact"]

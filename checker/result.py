@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
-if TYPE_CHECKING:  # questions.py imports this module's labels
-    from .questions import Question
+# How a person reads these codes is wording (labels.toml, read by labels.py);
+# the renderers find the labels here, beside the codes.
+from .labels import LEVEL_LABELS, SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS  # noqa: F401
 
 Verdict = Literal["eligible", "conditional", "ineligible", "incomplete"]
 Severity = Literal["blocker", "condition", "note"]
@@ -14,23 +15,6 @@ Who = Literal["applicant", "unit", "archive", "authority", "unnamed"]
 
 VERDICTS: tuple[Verdict, ...] = ("eligible", "conditional", "ineligible", "incomplete")
 SEVERITIES: tuple[Severity, ...] = ("blocker", "condition", "note")
-
-VERDICT_LABELS: dict[str, str] = {
-    "eligible": "可以申报",
-    "conditional": "满足条件后可以申报",
-    "ineligible": "不能申报",
-    "incomplete": "还需回答问题",
-}
-SEVERITY_LABELS: dict[str, str] = {"blocker": "不能申报", "condition": "须满足", "note": "提示"}
-WHO_LABELS: dict[str, str] = {
-    "applicant": "申报人",
-    "unit": "所在单位",
-    "archive": "档案管理部门",
-    "authority": "职改部门或评委会",  # 三（三）2 names the 评委会; 二（一）4 and 五 the 职改 offices
-    "unnamed": "通知未写明由谁办理",  # the notice names no party (e.g. who pays the fee)
-}
-#: Labels of the review levels, in the notice's order (七: 高级、中级、初级).
-LEVEL_LABELS: dict[str, str] = {"senior": "高级", "intermediate": "中级", "junior": "初级"}
 
 
 @dataclass(frozen=True)
@@ -93,11 +77,7 @@ class Answer:
     """The answer as the rules read it (``true``, ``"senior"``, ``24``, ``"2017-06-30"``)."""
     label: str
     """The chosen option's label, or the value with its unit (``是``, ``高级``,
-    ``24个月``, ``2017-06-30``)."""
-
-    @classmethod
-    def of(cls, question: Question, value: Any) -> Answer:
-        return cls(question.id, question.label, value, question.shown(value))
+    ``24个月``, ``2017-06-30``): :meth:`checker.questions.Question.shown`."""
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,21 @@
 """The rules of the notice, each next to the sentence that justifies it.
 
-A rule reads answers through :meth:`Context.need` (which records an unanswered
-question that its outcome depends on) and :meth:`Context.holds` (a named
-situation from ``situations.py``, the same one that decides when a question is
-asked), and reports what it finds by id (``findings.py`` holds the wording,
-severity, clause and remedy of each id). It may also pick checklist items and
-route steps from ``catalog``.
+A rule branches only on named situations from ``situations.py`` (the same ones
+that decide when a question is asked), through :meth:`Context.holds` or
+:meth:`Context.whether`: a situation names the answers it reads, so an
+unanswered question that could still decide it is recorded as missing by one
+mechanism, and no rule can forget to. An answer that only adds detail (a blank
+counts as no) is read with :meth:`Context.detail`. A rule reports what it
+finds by id (``findings.py`` holds the wording, severity, clause and remedy of
+each id), and may pick checklist items and route steps from ``catalog``.
 
 ``cites`` maps every clause a rule relies on to the words of the notice it
-quotes; ``reports`` lists the finding ids it may report. Tests check each quote
-against the notice, that each reported finding cites one of its rule's clauses,
-and that only the rules in :data:`BLOCKING` can make a verdict ``ineligible``.
-Where the notice leaves a point open the rule follows the reading stated on
-the site's 解读说明 page, and its finding names that reading.
+quotes; ``reports`` lists the finding ids it may report; ``blocking`` names the
+clause among ``cites`` whose words make the rule final: only such rules may
+make a verdict ``ineligible``. Tests check each quote against the notice, and
+that each reported finding cites one of its rule's clauses. Where the notice
+leaves a point open the rule follows the reading stated on the site's 解读说明
+page, and its finding names that reading.
 """
 
 from __future__ import annotations
@@ -23,31 +26,30 @@ from typing import Any, Callable
 
 from . import situations as S
 from .catalog import ITEMS, STEPS
-from .conditions import Condition, holds
+from .conditions import Condition, decide, holds
 from .findings import FINDINGS
-from .parameters import (
-    DEADLINE, FEES_YUAN, FIGURES, MIN_ARCHIVE_MONTHS, MIN_EMPLOYMENT_MONTHS, MIN_SOCIAL_SECURITY_MONTHS,
-    RETIREMENT_CUTOFF, RETIREMENT_YEAR, zh_date,
-)
+from .parameters import DEADLINE, FEES_YUAN, FIGURES, zh_date
+from .questions import BY_ID
 from .result import Finding
 
-LEVEL_ORDER = {"none": 0, "junior": 1, "intermediate": 2, "senior": 3}
-
-#: 一（一）'s last paragraph, whole: the exception covers the procedures and the age.
-_RETIREMENT_SENTENCE = ("除符合相关文件规定并按照审批程序办理了延长退休年龄手续者以外，"
-                        "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报")
-
-#: The only rules that may say ``ineligible``, each with the clause and the
-#: notice's words that make it final: nothing the applicant or the unit can
-#: still do under this notice changes them.
-BLOCKING: dict[str, tuple[str, str]] = {
-    "civil_servants_excluded": ("1.3", "公务员不得参加专业技术人才职称评审"),
-    "who_is_in_scope": ("1.1", "符合广西工艺美术系列专业技术资格申报条件的以下在职人员均可申报"),
-    "retirement_procedures": ("1.1", _RETIREMENT_SENTENCE),
-    "retirement_age": ("1.1", _RETIREMENT_SENTENCE),
-    "branch_units": ("2.1.5", "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评"),
-    "one_application_a_year": ("2.1.6", "专业技术人员不得在同一年度申报评审两个以上专业技术资格"),
+#: Words of the notice that more than one rule quotes, by clause: each stands once.
+QUOTES: dict[str, str] = {
+    # 一（一）'s last paragraph, whole: the exception covers the procedures and the age.
+    "1.1": ("除符合相关文件规定并按照审批程序办理了延长退休年龄手续者以外，"
+            "2016年12月31日以前已办理离退休手续或已达规定退休年龄的专业技术人员不得申报"),
+    "1.2.1": "高层次急需紧缺人才直接评审高级职称按照《关于引进高层次急需紧缺人才直接评审高级专业技术资格有关问题的通知（试行）》（桂职改〔2016〕3号）实施",
+    "1.2.3": "无职称申报或破格申报均应在申报前经广西工艺美术系列职改办审批同意",
+    "2.1.1": "已在广西各级人才市场办理档案托管的，可经所在单位同意并填写基层单位考核推荐意见后，通过各级人才市场申报",
+    "2.1.3": "中直驻桂单位或外省驻桂企业的分支机构（分公司、办事处等）专业技术人员，应根据本单位（系统）统一的专业技术资格（职称）申报渠道申报",
 }
+
+
+def quoted(*clauses: str) -> dict[str, str]:
+    """The shared words of ``clauses`` (:data:`QUOTES`), for a rule's ``cites``."""
+    return {clause: QUOTES[clause] for clause in clauses}
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Context:
     rule: Rule | None = None
     """The rule being applied (what it may report is checked against it)."""
     peeked: list[str] = field(default_factory=list)
-    """Questions the current rule read with :meth:`get` that apply and are
+    """Questions the current rule read with :meth:`detail` that apply and are
     unanswered."""
     bar_pending: bool = False
     """A blocking rule waits for an answer that could bar the applicant: no
@@ -77,35 +79,53 @@ class Context:
         self.rule, self.peeked = rule, []
         rule.apply(self)
 
-    def need(self, key: str) -> Any:
-        """The answer to ``key``; if unanswered (and asked), remember that it
-        matters. A question that does not apply yet waits for the answer that
-        opens it, which another rule needs."""
-        value = self.answers.get(key)
-        if value is None and key in self.applicable:
+    def whether(self, situation: Condition) -> bool | None:
+        """Whether a named situation holds: ``None`` while an unanswered
+        question could still decide it. Those questions are recorded as
+        missing (the verdict waits for them); a question that does not apply
+        yet waits for the answers that would open it, which are recorded
+        instead."""
+        value, unknown = decide(situation, self.answers, self._undecided)
+        for key in unknown:
             if key not in self.needed:
                 self.needed.append(key)
-            if self.rule is not None and self.rule.name in BLOCKING:
-                self.bar_pending = True
+        if unknown and self.rule is not None and self.rule.blocking:
+            self.bar_pending = True
         return value
-
-    def get(self, key: str) -> Any:
-        """An answer that only adds detail: unanswered does not block a verdict.
-        If the rule then reports a condition, the detail was not one: see
-        :meth:`report`."""
-        value = self.answers.get(key)
-        if value is None and key in self.applicable and key not in self.peeked:
-            self.peeked.append(key)
-        return value
-
-    def waits_for(self, key: str) -> bool:
-        """Whether ``key`` applies and is unanswered (recorded as needed): a
-        rule waits for it before a finding its answer could change."""
-        return self.need(key) is None and key in self.applicable
 
     def holds(self, situation: Condition) -> bool:
-        """Whether a named situation holds for the answers given."""
+        """Whether a named situation holds for the answers given, as a
+        question's ``when`` reads it (an unanswered question passes no test);
+        the questions that could still decide it are recorded as missing
+        (:meth:`whether`)."""
+        self.whether(situation)
         return holds(situation, self.answers)
+
+    def detail(self, situation: Condition) -> bool:
+        """A situation that only adds detail: a blank counts as no and does
+        not hold the verdict back. If the rule then reports a condition, the
+        detail was not one: see :meth:`report`."""
+        _, unknown = decide(situation, self.answers, self._unanswered)
+        self.peeked.extend(key for key in unknown if key not in self.peeked)
+        return holds(situation, self.answers)
+
+    def answer(self, key: str) -> Any:
+        """An answer's value for a finding's wording (``months``), read once a
+        situation has decided on it."""
+        return self.answers.get(key)
+
+    def _unanswered(self, key: str) -> frozenset[str]:
+        return frozenset((key,)) if key in self.applicable and key not in self.answers else _NONE
+
+    def _undecided(self, key: str) -> frozenset[str]:
+        """The unanswered questions that decide an answer to ``key``: itself
+        if it applies, else those that would open it."""
+        if key in self.answers:
+            return _NONE
+        if key in self.applicable:
+            return frozenset((key,))
+        value, unknown = decide(BY_ID[key].when, self.answers, self._undecided)
+        return unknown if value is None else _NONE
 
     def report(self, finding_id: str, **values: Any) -> None:
         """Report a declared finding; its remedy joins the steps or checklist."""
@@ -113,7 +133,7 @@ class Context:
         if rule is None or finding_id not in rule.reports:
             raise LookupError(f"rule {rule and rule.name} does not declare finding {finding_id!r}")
         definition = FINDINGS[finding_id]
-        if definition.severity == "blocker" and rule.name not in BLOCKING:
+        if definition.severity == "blocker" and not rule.blocking:
             raise LookupError(f"rule {rule.name} is not a blocking rule")
         if definition.severity != "note":
             # A condition (or blocker) reported after reading an unanswered
@@ -133,21 +153,17 @@ class Context:
             if remedy in ITEMS:
                 self.add(remedy)
 
-    def obtained(self, key: str, evidence: str, not_yet: str) -> bool | None:
-        """Something to obtain (an approval, a written opinion), as the answer to
-        ``key`` says: obtained → ``evidence`` is a checklist item to enclose;
-        not yet → the condition ``not_yet``, which says how to obtain it."""
-        value = self.need(key)
+    def obtained(self, situation: Condition, evidence: str, not_yet: str) -> bool | None:
+        """Something to obtain (an approval, a written opinion), as the answer
+        that ``situation`` reads says: obtained → ``evidence`` is a checklist
+        item to enclose; not yet → the condition ``not_yet``, which says how
+        to obtain it; unanswered → missing."""
+        value = self.whether(situation)
         if value:
             self.add(evidence)
         elif value is False:
             self.report(not_yet)
         return value
-
-    def report_if(self, holds: object, finding_id: str) -> None:
-        """Report a declared finding when ``holds`` is true (a yes answer)."""
-        if holds:
-            self.report(finding_id)
 
     def add(self, *item_ids: str) -> None:
         self.items.extend(i for i in item_ids if i not in self.items)
@@ -162,42 +178,61 @@ class Rule:
     cites: dict[str, str]
     reports: tuple[str, ...]
     apply: Callable[[Context], None]
+    blocking: str | None = None
+    """The clause (one of ``cites``) whose words make this rule final: it may
+    say ``ineligible``, as nothing the applicant or the unit can still do
+    under this notice changes it."""
 
     @property
     def doc(self) -> str:
         return (self.apply.__doc__ or "").strip()
 
+    @property
+    def final_words(self) -> tuple[str, str] | None:
+        """(clause, the notice's words) that make a blocking rule final."""
+        return (self.blocking, self.cites[self.blocking]) if self.blocking else None
+
 
 RULES: list[Rule] = []
 
 
-def rule(cites: dict[str, str], reports: tuple[str, ...] = ()) -> Callable[[Callable[[Context], None]], Callable[[Context], None]]:
+def rule(cites: dict[str, str], reports: tuple[str, ...] = (),
+         blocking: str | None = None) -> Callable[[Callable[[Context], None]], Callable[[Context], None]]:
     """Register a rule with the clauses it relies on (and the words it
-    quotes) and the findings it may report."""
+    quotes), the findings it may report and, if it may bar the applicant,
+    the clause whose words make it final."""
+    if blocking is not None and blocking not in cites:
+        raise LookupError(f"blocking clause {blocking} is not among the rule's cites")
 
     def register(fn: Callable[[Context], None]) -> Callable[[Context], None]:
-        RULES.append(Rule(fn.__name__, cites, reports, fn))
+        RULES.append(Rule(fn.__name__, cites, reports, fn, blocking))
         return fn
 
     return register
 
 
+def blocking_rules() -> list[Rule]:
+    """The only rules that may say ``ineligible``, in their order."""
+    return [r for r in RULES if r.blocking]
+
+
 # --- 一、申报范围和对象 ---------------------------------------------------
 
 
-def _barred_by_yes(name: str, key: str, finding_id: str, cites: dict[str, str], doc: str) -> None:
-    """Register a rule under which a yes to ``key`` bars the application."""
+def _barred_if(name: str, situation: Condition, finding_id: str, clause: str, words: str, doc: str) -> None:
+    """Register a rule under which ``situation`` (a yes) bars the application."""
 
     def apply(ctx: Context) -> None:
-        ctx.report_if(ctx.need(key), finding_id)
+        if ctx.holds(situation):
+            ctx.report(finding_id)
 
     apply.__name__, apply.__doc__ = name, doc
-    rule(cites, reports=(finding_id,))(apply)
+    rule({clause: words}, reports=(finding_id,), blocking=clause)(apply)
 
 
-_barred_by_yes("civil_servants_excluded", "civil_servant", "civil_servant",
-               {"1.3": "公务员不得参加专业技术人才职称评审"},
-               "Civil servants may not take part in title reviews.")
+_barred_if("civil_servants_excluded", S.CIVIL_SERVANT, "civil_servant",
+           "1.3", "公务员不得参加专业技术人才职称评审",
+           "Civil servants may not take part in title reviews.")
 
 
 @rule({
@@ -206,10 +241,10 @@ _barred_by_yes("civil_servants_excluded", "civil_servant", "civil_servant",
     "1.1.2": "但其户口在广西或人事档案托管在广西各级人才交流服务中心一年以上的",
     "2.1.1": "广西各企事业单位专业技术人员应通过其所在单位申报",
     "2.1.4": "外省专业技术人员按规定条件通过委托评审方式到广西评审高级专业技术资格的",
-    "1.2.1": "高层次急需紧缺人才直接评审高级职称按照《关于引进高层次急需紧缺人才直接评审高级专业技术资格有关问题的通知（试行）》（桂职改〔2016〕3号）实施",
+    **quoted("1.2.1"),
 }, reports=("employment_under_a_year", "employment_under_a_year_talent", "in_scope_employment", "hukou_reading",
             "in_scope_archive", "outside_without_tie", "outside_route", "entrusted_in_scope", "entrustment_approval",
-            "entrusted_level_unstated", "self_employed"))
+            "entrusted_level_unstated", "self_employed"), blocking="1.1")
 def who_is_in_scope(ctx: Context) -> None:
     """Working in Guangxi: a year with the employer (一年以上 includes 12 months).
     Working elsewhere: hukou in Guangxi, or the archive held a year or more by a
@@ -222,56 +257,52 @@ def who_is_in_scope(ctx: Context) -> None:
     unit type is known before anyone is barred or admitted), and on how 3号
     treats the one-year rule for high-level talent (a point to confirm). The
     note says which clause admits the applicant."""
-    location = ctx.need("work_location")
-    if location == "outside_guangxi":
-        entrusted = ctx.need("entrusted_from_other_province")
+    in_guangxi = ctx.whether(S.WORKS_IN_GUANGXI)
+    if in_guangxi is None:
+        return
+    if not in_guangxi:
+        entrusted = ctx.whether(S.ENTRUSTED)
         if entrusted:
             ctx.report("entrusted_in_scope")
-            ctx.obtained("entrustment_approved", "entrustment_materials", "entrustment_approval")
-            level = ctx.need("target_level")
-            if level is not None and level != "senior":
+            ctx.obtained(S.ENTRUSTMENT_APPROVED, "entrustment_materials", "entrustment_approval")
+            if ctx.holds(S.TARGET_BELOW_SENIOR):
                 ctx.report("entrusted_level_unstated")
             return
         if entrusted is None:
             return
-    elif location != "guangxi":
-        return
-    kind = ctx.need("unit_type")
-    if kind == "self_employed":
+    self_employed = ctx.whether(S.SELF_EMPLOYED)
+    if self_employed:
         ctx.report("self_employed")
         return
-    if location == "guangxi":
-        months = ctx.need("employment_months")
-        if months is None or kind is None:
+    if in_guangxi:
+        a_year = ctx.whether(S.EMPLOYED_A_YEAR)
+        if a_year is None or self_employed is None:
             return
-        if months >= MIN_EMPLOYMENT_MONTHS:
+        if a_year:
             ctx.report("in_scope_employment")
-        elif ctx.need("target_level") is None or ctx.waits_for("high_level_talent"):
-            return  # 3号 talent would make it a point to confirm, not a blocker
-        elif ctx.holds(S.HIGH_LEVEL_TALENT):
-            ctx.report("employment_under_a_year_talent", months=months)
-        else:
-            ctx.report("employment_under_a_year", months=months)
+            return
+        talent = ctx.whether(S.HIGH_LEVEL_TALENT)  # 3号 talent: a point to confirm, not a blocker
+        if talent is not None:
+            ctx.report("employment_under_a_year_talent" if talent else "employment_under_a_year",
+                       months=ctx.answer("employment_months"))
         return
-    hukou = ctx.need("hukou_in_guangxi")
-    months = None if hukou is not False else ctx.need("archive_months")
-    if kind is None or hukou is None or (hukou is False and months is None):
+    hukou = ctx.whether(S.HUKOU_IN_GUANGXI)
+    archive = ctx.whether(S.ARCHIVE_A_YEAR) if hukou is False else None
+    if self_employed is None or hukou is None or (hukou is False and archive is None):
         return
     if hukou:
         ctx.report("hukou_reading")
-    elif months < MIN_ARCHIVE_MONTHS:
-        ctx.report("outside_without_tie", months=months)
+    elif not archive:
+        ctx.report("outside_without_tie", months=ctx.answer("archive_months"))
         return
     else:
         ctx.report("in_scope_archive")
     # 二（一）1 names a channel for them only through a Guangxi talent market.
-    if not ctx.get("via_talent_market"):
+    if not ctx.detail(S.VIA_TALENT_MARKET):
         ctx.report("outside_route")
 
 
-@rule({
-    "1.1": _RETIREMENT_SENTENCE,
-}, reports=("retired_before_2017", "retired_extension_unclear", "retired_early"))
+@rule(quoted("1.1"), reports=("retired_before_cutoff", "retired_extension_unclear", "retired_early"), blocking="1.1")
 def retirement_procedures(ctx: Context) -> None:
     """Retirement procedures done by 2016-12-31 bar the application, unless
     the retirement age was extended by the approval procedure: the exception
@@ -281,55 +312,51 @@ def retirement_procedures(ctx: Context) -> None:
     reaching it before 2017 without an extension bars them by the notice's own
     words (``retirement_age``); on anyone else the notice is silent: a
     condition naming whom to ask."""
-    if not ctx.need("retired"):
+    if not ctx.holds(S.RETIRED):
         return
-    done = ctx.need("retirement_procedures_date")
-    if done is None:
+    before_cutoff = ctx.whether(S.RETIRED_BEFORE_CUTOFF)
+    if before_cutoff is None:
         return
-    if done < RETIREMENT_CUTOFF:
-        extended = ctx.need("retirement_extension_approved")
+    if before_cutoff:
+        extended = ctx.whether(S.AGE_EXTENDED)
         if extended is False:
-            ctx.report("retired_before_2017")
+            ctx.report("retired_before_cutoff")
         elif extended:
             ctx.report("retired_extension_unclear")
         return
-    age = ctx.need("retirement_date")
-    if age is None or RETIREMENT_YEAR[0] <= age <= RETIREMENT_YEAR[1]:
+    age_before = ctx.whether(S.AGE_BEFORE_CUTOFF)
+    if age_before is None or ctx.holds(S.RETIRING_IN_YEAR):
         return
-    if age < RETIREMENT_CUTOFF and ctx.need("retirement_extension_approved") is not True:
+    if age_before and not ctx.holds(S.AGE_EXTENDED):
         return  # barred by the age itself (retirement_age), or waiting for the extension answer
     ctx.report("retired_early")  # retired in or after 2017, and 一（一）3 does not cover them
 
 
-def _retired_before_cutoff(ctx: Context) -> bool:
-    done = ctx.get("retirement_procedures_date")
-    return ctx.holds(S.RETIRED) and done is not None and done < RETIREMENT_CUTOFF
-
-
 @rule({
-    "1.1": _RETIREMENT_SENTENCE,
+    **quoted("1.1"),
     "1.1.3": "2017年1月1日至12月31日期间达到退休年龄的专业技术人员，今年仍可申报相应的专业技术资格",
-}, reports=("age_before_2017", "retirement_extended", "retiring_in_2017"))
+}, reports=("age_before_cutoff", "retirement_extended", "retiring_this_year"), blocking="1.1")
 def retirement_age(ctx: Context) -> None:
     """The retirement age reached by 2016-12-31 bars the application whether or
     not the procedures were done, unless the age was extended by the approval
-    procedure; reaching it in 2017 does not. The date is used whenever given."""
-    age = ctx.get("retirement_date")
-    if age is None or _retired_before_cutoff(ctx):
+    procedure; reaching it in 2017 does not. The date is used whenever given
+    (left blank, the age is far off); procedures done by the cut-off are
+    ``retirement_procedures``' to judge."""
+    if ctx.detail(S.RETIRED_BEFORE_CUTOFF):
         return
-    if age < RETIREMENT_CUTOFF:
-        extended = ctx.need("retirement_extension_approved")
+    if ctx.detail(S.AGE_BEFORE_CUTOFF):
+        extended = ctx.whether(S.AGE_EXTENDED)
         if extended is False:
-            ctx.report("age_before_2017")
+            ctx.report("age_before_cutoff")
         elif extended:
             ctx.report("retirement_extended")
-    elif age <= RETIREMENT_YEAR[1]:
-        ctx.report("retiring_in_2017")
+    elif ctx.detail(S.RETIRING_IN_YEAR):
+        ctx.report("retiring_this_year")
 
 
 @rule({
     "1.2.1": "无职称申报应符合《关于规范无职称申报评审管理有关问题的通知》（桂职办〔2014〕64号）规定的条件和范围",
-    "1.2.3": "无职称申报或破格申报均应在申报前经广西工艺美术系列职改办审批同意",
+    **quoted("1.2.3"),
 }, reports=("no_title_conditions", "state_organ_limit", "junior_first_title", "not_preapproved", "preapproved"))
 def no_title_application(ctx: Context) -> None:
     """Applying without any title (无职称申报) follows 桂职办〔2014〕64号, which
@@ -337,7 +364,7 @@ def no_title_application(ctx: Context) -> None:
     once approved, the approval is evidence to enclose. Transferees from state
     organs are limited to 副高级 and below. A first junior application, and
     high-level talent (3号), are not 无职称申报 by the notice's words alone."""
-    if ctx.need("current_title") != "none":
+    if not ctx.holds(S.NO_TITLE):
         return
     if ctx.holds(S.FIRST_JUNIOR_TITLE):
         ctx.report("junior_first_title")
@@ -346,14 +373,14 @@ def no_title_application(ctx: Context) -> None:
         return
     if _preapproval(ctx) is not True:
         ctx.report("no_title_conditions")
-    if ctx.get("from_state_organ"):  # a note: read after the conditions, which do not rest on it
+    if ctx.detail(S.FROM_STATE_ORGAN):  # a note: read after the conditions, which do not rest on it
         ctx.report("state_organ_limit")
 
 
 def _preapproval(ctx: Context) -> bool | None:
     """一（二）3 for 无职称 and 破格: obtained → evidence; refused or not yet
     asked → a condition with the step to obtain it."""
-    approved = ctx.obtained("preapproved", "preapproval_document", "not_preapproved")
+    approved = ctx.obtained(S.PREAPPROVED, "preapproval_document", "not_preapproved")
     if approved:
         ctx.report("preapproved")
     return approved
@@ -365,23 +392,20 @@ def level_jump(ctx: Context) -> None:
     which the notice only distinguishes from 破格; its conditions are in the
     review conditions. Applying for a level already held is not covered.
     High-level talent go by 3号 instead."""
-    current, target = ctx.get("current_title"), ctx.get("target_level")
-    if current in (None, "none") or target is None or ctx.holds(S.HIGH_LEVEL_TALENT):
+    if ctx.detail(S.HIGH_LEVEL_TALENT):
         return
-    gap = LEVEL_ORDER[target] - LEVEL_ORDER[current]
-    if gap >= 2:
+    if ctx.detail(S.LEVEL_JUMP):
         ctx.report("level_jump")
-    elif gap <= 0:
+    elif ctx.detail(S.LEVEL_ALREADY_HELD):
         ctx.report("level_already_held")
 
 
-@rule({"1.2.1": "高层次急需紧缺人才直接评审高级职称按照《关于引进高层次急需紧缺人才直接评审高级专业技术资格有关问题的通知（试行）》（桂职改〔2016〕3号）实施"},
-      reports=("high_level_talent",))
+@rule(quoted("1.2.1"), reports=("high_level_talent",))
 def high_level_talent(ctx: Context) -> None:
     """Direct senior review of high-level talent follows 桂职改〔2016〕3号, not
     this notice's no-title and exceptional procedures."""
-    if ctx.need("target_level") == "senior":
-        ctx.report_if(ctx.need("high_level_talent"), "high_level_talent")
+    if ctx.holds(S.HIGH_LEVEL_TALENT):
+        ctx.report("high_level_talent")
 
 
 # --- 四、申报条件和政策 ----------------------------------------------------
@@ -390,7 +414,7 @@ def high_level_talent(ctx: Context) -> None:
 @rule({
     "4.2": "不具备规定的学历、资历条件的人员，一般不得申报推荐评审专业技术资格",
     "1.2.2": "破格申报应符合所申报系列破格条件要求",
-    "1.2.3": "无职称申报或破格申报均应在申报前经广西工艺美术系列职改办审批同意",
+    **quoted("1.2.3"),
     "2.2.4.2": "破格申报的，申报人应提供本系列评委会同意破格申报材料及达到破格条件的证明材料",
     "5.3": "破格申报人员，请在单位推荐意见中予以说明",
 }, reports=("exceptional_conditions", "not_preapproved", "preapproved", "conditions_not_met", "check_conditions",
@@ -405,21 +429,18 @@ def education_and_seniority(ctx: Context) -> None:
     (一（二）3; the 同意 of 二（二）4（2）, 四（二） and 五（三） is that approval, 解读说明
     #exceptional-approver), the originals shown for it, and be explained in the
     recommendation. Once approved, the approval is evidence."""
-    if not ctx.holds(S.STATES_CONDITIONS):
+    if not ctx.holds(S.STATES_CONDITIONS) or not ctx.holds(S.LACKS_CONDITIONS):
         return
-    meets = ctx.need("meets_conditions")
-    if meets in (None, "yes"):
-        return
-    exceptional = ctx.need("exceptional")
+    exceptional = ctx.whether(S.EXCEPTIONAL)
     if exceptional:
         ctx.add("exceptional_evidence", "exceptional_unit_statement")
         if _preapproval(ctx) is not True:
             ctx.add("exceptional_originals")
             ctx.report("exceptional_conditions")
     elif exceptional is False:
-        if meets == "no":
+        if ctx.holds(S.FAILS_CONDITIONS):
             ctx.report("conditions_not_met")
-        elif ctx.need("target_level") == "junior":
+        elif ctx.holds(S.TARGET_JUNIOR):
             ctx.report("check_conditions_junior")
         else:
             ctx.report("check_conditions")
@@ -429,7 +450,7 @@ def education_and_seniority(ctx: Context) -> None:
 
 
 @rule({
-    "2.1.1": "已在广西各级人才市场办理档案托管的，可经所在单位同意并填写基层单位考核推荐意见后，通过各级人才市场申报",
+    **quoted("2.1.1"),
     "3.1.2": "如申报人办理档案托管的，申报人所在单位与档案管理部门应根据各自所掌握申报材料的情况，分别对上述材料的真实性进行审核把关",
     "2.1.4": "应由申报人所属省级职改管理部门出具委托材料",
 })
@@ -446,30 +467,27 @@ def route(ctx: Context) -> None:
         return
     if ctx.holds(S.SELF_EMPLOYED):
         pass  # no unit to consent or apply through: the channel is the self_employed condition
-    elif ctx.get("via_talent_market"):
+    elif ctx.detail(S.VIA_TALENT_MARKET):
         ctx.add("talent_market_consent")
         ctx.step("apply_via_talent_market")
     elif not ctx.holds(S.OUTSIDE_NOT_ENTRUSTED):
         ctx.step("apply_via_unit")
-    if (ctx.get("archive_months") or 0) > 0:
+    if ctx.detail(S.ARCHIVE_HELD):
         ctx.add("archive_verification")
 
 
-@rule({
-    "2.1.3": "中直驻桂单位或外省驻桂企业的分支机构（分公司、办事处等）专业技术人员，应根据本单位（系统）统一的专业技术资格（职称）申报渠道申报",
-}, reports=("no_hq_opinion", "single_channel", "branch_by_2_1_3"))
+@rule(quoted("2.1.3"), reports=("no_hq_opinion", "single_channel", "branch_by_2_1_3"))
 def headquarters_channel(ctx: Context) -> None:
     """Central units and branches of out-of-province firms apply through their
     system's one channel, and through this series only once the written
     opinion on the channel is filed; the clause admits them as branches (see
-    解读说明). Their ownership is asked, as 二（二）4（1） and 三（三） follow it."""
-    if not ctx.holds(S.HQ_CHANNEL_UNIT):
-        return
+    解读说明). Their ownership is asked, as 二（二）4（1） and 三（三） follow it:
+    ``unit_papers`` branches on situations that read it."""
+    if not ctx.detail(S.HQ_CHANNEL_UNIT):
+        return  # or not yet known: branch_units waits for the branch's answers
     ctx.report("single_channel")
     ctx.report("branch_by_2_1_3")
-    ctx.obtained("hq_written_opinion", "hq_opinion", "no_hq_opinion")
-    if ctx.holds(S.HQ_UNIT_TYPE):  # a branch found by its headquarters has its ownership as its unit type
-        ctx.need("unit_ownership")
+    ctx.obtained(S.HQ_OPINION_FILED, "hq_opinion", "no_hq_opinion")
 
 
 @rule({
@@ -485,13 +503,11 @@ def unit_papers(ctx: Context) -> None:
     neither kind the notice names: which papers apply is a condition naming
     whom to ask (解读说明 #collective-unit). Entrusted applicants answer it
     too: their unit's papers apply (解读说明 #entrusted-duties)."""
-    kind = ctx.need("unit_type")
     if ctx.holds(S.NON_PUBLIC_UNIT):
         ctx.add("social_security_proof", "unit_licence", "education_check_non_public")
-        months = ctx.need("social_security_months")
-        if months is not None and months < MIN_SOCIAL_SECURITY_MONTHS:
-            ctx.report("social_security_short", months=months)
-        if kind == "social_org":
+        if ctx.holds(S.SOCIAL_SECURITY_SHORT):
+            ctx.report("social_security_short", months=ctx.answer("social_security_months"))
+        if ctx.holds(S.SOCIAL_ORG):
             ctx.report("social_org_education")
     elif ctx.holds(S.STATE_OWNED_UNIT):
         ctx.add("education_check_state")
@@ -501,9 +517,8 @@ def unit_papers(ctx: Context) -> None:
 
 @rule({
     "2.1.5": "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评",
-    "2.1.1": "已在广西各级人才市场办理档案托管的，可经所在单位同意并填写基层单位考核推荐意见后，通过各级人才市场申报",
-    "2.1.3": "中直驻桂单位或外省驻桂企业的分支机构（分公司、办事处等）专业技术人员，应根据本单位（系统）统一的专业技术资格（职称）申报渠道申报",
-}, reports=("non_legal_branch", "branch_via_talent_market"))
+    **quoted("2.1.1", "2.1.3"),
+}, reports=("non_legal_branch", "branch_via_talent_market"), blocking="2.1.5")
 def branch_units(ctx: Context) -> None:
     """A branch without legal-person status cannot be the applying unit, except
     a bank, insurer or other branch the law lets bear civil liability.
@@ -511,24 +526,27 @@ def branch_units(ctx: Context) -> None:
     not choose the branch as the applying unit. A branch in Guangxi whose
     headquarters is outside Guangxi, or a 中直驻桂单位, is a 二（一）3 unit
     (headquarters_channel): only a branch no other clause admits is barred."""
-    if not ctx.holds(S.BRANCH_RULE_UNIT) or not ctx.need("unit_non_legal_branch"):
+    # The unit type is read as a detail: who_is_in_scope and unit_papers wait
+    # for it (an entrusted applicant's blank one does not withhold their
+    # in-scope note, as before).
+    if not ctx.detail(S.BRANCH_RULE_UNIT) or not ctx.holds(S.UNIT_IS_BRANCH):
         return
     if not (ctx.holds(S.IN_GUANGXI_ROUTE) or ctx.holds(S.ENTRUSTED)):
         return  # the route is not known yet (who_is_in_scope needs its answers)
-    if ctx.waits_for("archive_months") or ctx.waits_for("via_talent_market"):
+    if ctx.whether(S.ARCHIVE_HELD) is None or ctx.whether(S.VIA_TALENT_MARKET) is None:
         return  # the talent-market route (二（一）1) would not choose the branch
     if ctx.holds(S.VIA_TALENT_MARKET):
         ctx.report("branch_via_talent_market")
         return
-    if ctx.holds(S.BRANCH_ASKS_HQ) and ctx.need("branch_headquarters") != "guangxi":
+    if not ctx.holds(S.BRANCH_UNDER_2_1_5):
         return  # unanswered (waits), or a 二（一）3 unit
-    if ctx.need("unit_financial_branch") is False:
+    if ctx.holds(S.BRANCH_NOT_LIABLE):
         ctx.report("non_legal_branch")
 
 
-_barred_by_yes("one_application_a_year", "other_application_this_year", "two_applications",
-               {"2.1.6": "专业技术人员不得在同一年度申报评审两个以上专业技术资格"},
-               "Two applications in one year void every result of that year.")
+_barred_if("one_application_a_year", S.APPLIES_TWICE, "two_applications",
+           "2.1.6", "专业技术人员不得在同一年度申报评审两个以上专业技术资格",
+           "Two applications in one year void every result of that year.")
 
 
 # --- 二（二）申报材料要求 ------------------------------------------------
@@ -554,7 +572,8 @@ def materials_for_everyone(ctx: Context) -> None:
       reports=("continuing_education",))
 def continuing_education(ctx: Context) -> None:
     """Continuing education (or the year's 公需科目) must be done and proved."""
-    ctx.report_if(ctx.need("continuing_education_done") is False, "continuing_education")
+    if ctx.holds(S.NO_CONTINUING_EDUCATION):
+        ctx.report("continuing_education")
 
 
 @rule({"2.2.3": "职称外语和计算机应用能力考试不作要求"}, reports=("no_exams",))
@@ -569,9 +588,9 @@ def no_language_or_computer_exam(ctx: Context) -> None:
 })
 def personal_evidence(ctx: Context) -> None:
     """Proof for a changed ID number; certification of a degree from abroad."""
-    if ctx.get("id_number_changed"):
+    if ctx.detail(S.ID_NUMBER_CHANGED):
         ctx.add("id_number_proof")
-    if ctx.get("education_abroad"):
+    if ctx.detail(S.EDUCATION_ABROAD):
         ctx.add("foreign_degree_certification")
 
 
@@ -604,7 +623,7 @@ def unit_duties(ctx: Context) -> None:
     channel listed where the notice names none (1.1.2 applicants not applying
     through a talent market, the self-employed: a condition), and the
     self-employed have no unit to do its duties (their condition says so)."""
-    senior = ctx.get("target_level") == "senior"
+    senior = ctx.detail(S.TARGET_SENIOR)
     entrusted = ctx.holds(S.ENTRUSTED)
     ctx.step("prepare")
     if ctx.holds(S.SELF_EMPLOYED):
@@ -620,7 +639,7 @@ def unit_duties(ctx: Context) -> None:
     ctx.step("recommendation")
     if entrusted:
         ctx.report("entrusted_unit_duties")
-    elif not ctx.holds(S.ROUTE_UNSTATED):
+    elif not ctx.detail(S.ROUTE_UNSTATED):
         ctx.add("unit_submission", "entrustment_letter")
         ctx.step("department_review", "submission")
     ctx.step("review")
@@ -635,8 +654,7 @@ def fee(ctx: Context) -> None:
     there is nothing left to pay into); the self-employed have no unit to
     ask."""
     ctx.add("fee")
-    level = ctx.get("target_level")
-    ctx.fee_yuan = FEES_YUAN.get(level) if level else None
+    ctx.fee_yuan = FEES_YUAN.get(ctx.answer("target_level"))  # a value by level, no branch
     if not _round_closed(ctx):
         ctx.report("fee_payer_no_unit" if ctx.holds(S.SELF_EMPLOYED) else "fee_payer")
 
@@ -658,7 +676,7 @@ def deadline(ctx: Context) -> None:
         ctx.report("round_closed", today=zh_date(ctx.today.isoformat()))
     elif ctx.holds(S.ENTRUSTED):
         ctx.report("deadline_entrusted")
-    elif ctx.holds(S.ROUTE_UNSTATED):
+    elif ctx.detail(S.ROUTE_UNSTATED):
         ctx.report("deadline_route_unstated")
     else:
         ctx.report("deadline")

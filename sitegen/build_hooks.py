@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from checker.parameters import FIGURES
+
 from . import (
     checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, figures, glossary, notice_page,
     offline, trace_page, unit_page,
@@ -29,6 +31,9 @@ NO_TOOLTIPS = {"glossary.md", "checker/index.md", "unit/index.md"}
 
 
 def on_config(config: Any) -> Any:
+    # The site's name names the notice by the parameters' figures ({year} …).
+    for key in ("site_name", "site_description"):
+        config[key] = config[key].format(**FIGURES)
     # Where this build's checker scripts live (site_overrides/checker.html).
     config["extra"]["checker_assets"] = checker_assets.folder()
     try:

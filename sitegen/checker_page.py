@@ -28,7 +28,7 @@ from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
-from . import diagrams
+from . import diagrams, failures
 
 NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
@@ -43,18 +43,8 @@ QUESTION_TEMPLATES = {
 }
 
 #: What the page says when the checker cannot run, by the reason boot.js or
-#: app.js sets in ``<html data-checker-failure>`` ("none": no script ran at
-#: all; shown by CSS alone). One plain sentence of what failed and what to do;
-#: the technical detail goes to the browser's console.
-FAILURES = {
-    "unsupported": "您的浏览器不支持运行自查程序（需要 WebAssembly 和 Web Worker）。请换用较新版本的浏览器，或按下面的通用材料清单对照准备。",
-    "scripts": "自查程序的页面脚本未能下载。请检查网络后刷新页面，或按下面的通用材料清单对照准备。",
-    "network": "网络太慢或已中断，自查程序的下载停了下来。请在网络较好时刷新页面，已下载完的文件不必重新下载；也可以按下面的通用材料清单对照准备。",
-    "download": "自查程序的文件下载不完整或已损坏。请刷新页面重新下载；如果仍然不行，请按下面的通用材料清单对照准备。",
-    "server": "网站服务器的设置有误（.wasm 文件的类型不是 application/wasm），自查程序无法启动。请告知网站管理员，并暂按下面的通用材料清单对照准备。",
-    "start": "自查程序未能启动。请刷新页面重试，或换用较新版本的浏览器；也可以按下面的通用材料清单对照准备。",
-    "none": "自查程序没有运行：页面脚本未能下载，或浏览器未启用 JavaScript。请刷新页面重试，或按下面的通用材料清单对照准备。",
-}
+#: app.js sets in ``<html data-checker-failure>`` (wording: checker/failures.toml).
+FAILURES = failures.CHECKER_PAGE
 
 
 

@@ -1,7 +1,7 @@
 """Pictures of the notice, drawn at build time as inline SVG from ``checker/``.
 
 Three things are easier to see than to read: when things happen (the periods
-of 六, ``parameters.PERIODS``), who may apply (``rules.BLOCKING``, the rules'
+of 六, ``parameters.PERIODS``), who may apply (the blocking rules, their
 ``cites`` and ``findings``), and who hands the papers to whom (the catalogue's
 route steps). Each picture is drawn from those structures on every build, so
 it changes when the parameters or the rules do.
@@ -285,19 +285,18 @@ def _words_up_to(clause_id: str, quote: str) -> str:
 
 
 def gates() -> list[Gate]:
-    """The blocking table as the steps of a decision, in its order; rules
-    quoting the same words are one step. A rule whose words bar (不得) is met
+    """The blocking rules as the steps of a decision, in their order; rules
+    final on the same words are one step. A rule whose words bar (不得) is met
     → cannot apply, with its notes as exceptions; the others admit, with the
     clauses of the notes that say why someone is in scope."""
-    by_name = {r.name: r for r in rules.RULES}
     found: dict[tuple[str, str], Gate] = {}
-    for name, (clause, words) in rules.BLOCKING.items():
+    for rule in rules.blocking_rules():
+        clause, words = rule.final_words
         gate = found.setdefault((clause, words), Gate(clause, words, "不得" not in words))
-        rule = by_name.get(name)
-        notes = [FINDINGS[f] for f in (rule.reports if rule else ()) if FINDINGS[f].severity == "note"]
+        notes = [FINDINGS[f] for f in rule.reports if FINDINGS[f].severity == "note"]
         for note in notes:
             if gate.admits:
-                text = _words_up_to(note.clause, rule.cites.get(note.clause, "")) if rule else ""
+                text = _words_up_to(note.clause, rule.cites.get(note.clause, ""))
                 child = (text or load().clauses[note.clause].heading, note.clause)
             else:
                 child = ("例外：" + note.text.format(**FIGURES), note.clause)

@@ -14,23 +14,18 @@ from checker.batch.export import whom_to_ask
 from checker.batch.roster import UNIT_KEYS
 from checker.batch.template import header
 from checker.batch.words import accepted, ambiguous_headings, everyday_words, short_headings, unit_voice
+from checker.parameters import FIGURES
 from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
+from . import failures
 from .checker_page import NOTICE_URL, clause_links, render
 
 
 #: Why the start failed (the kinds the checker's worker and boot.js report, as
 #: on /checker/), in words for a unit's HR officer; shown by checker.css.
-FAILURES = {
-    "unsupported": "您的浏览器不支持运行批量自查（需要 WebAssembly 和 Web Worker）。请换用较新版本的浏览器。",
-    "scripts": "批量自查的页面脚本未能下载。请检查网络后刷新页面。",
-    "network": "网络太慢或已中断，批量自查程序的下载停了下来。请在网络较好时刷新页面，已下载完的文件不必重新下载。",
-    "download": "批量自查程序的文件下载不完整或已损坏。请刷新页面重新下载。",
-    "server": "网站服务器的设置有误（.wasm 文件的类型不是 application/wasm），批量自查无法启动。请告知网站管理员。",
-    "start": "批量自查程序未能启动。请刷新页面重试，或换用较新版本的浏览器。",
-}
-_ALTERNATIVE = "也可以在电脑上用命令行 python -m checker batch 花名册.csv 完成同样的检查。"
+FAILURES = failures.UNIT_PAGE
+_ALTERNATIVE = failures.UNIT_ALTERNATIVE
 
 
 def page_data() -> dict[str, Any]:
@@ -42,6 +37,7 @@ def page_data() -> dict[str, Any]:
         "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
         "clauses": clause_links(),
         "notice": NOTICE_URL,
+        "notice_number": FIGURES["notice_number"],
         "whom_to_ask": whom_to_ask(),
     }
 

@@ -63,3 +63,23 @@ def invalid_value_for(question: Question) -> st.SearchStrategy[Any]:
 def valid_answers() -> st.SearchStrategy[dict[str, Any]]:
     """Any subset of questions, each with a valid value."""
     return st.fixed_dictionaries({}, optional={q.id: value_for(q) for q in QUESTIONS})
+
+
+@st.composite
+def form_answers(draw: st.DrawFn) -> dict[str, Any]:
+    """Answers as a person gives them on the form: in its order, only to the
+    questions that apply by then, some left blank. Unlike
+    :func:`valid_answers` these often reach a verdict other than
+    ``incomplete``, where a forgotten question would show."""
+    from checker.answers import applicable
+
+    answers: dict[str, Any] = {}
+    for question in QUESTIONS:
+        if question.id in applicable(answers) and draw(st.integers(0, 9)) < 8:
+            answers[question.id] = draw(st.one_of(st.sampled_from(NEAR_THE_CUTOFF), value_for(question))
+                                        if question.type == "date" else value_for(question))
+    return answers
+
+
+#: Dates either side of the notice's cut-off and of the year 一（一）3 names.
+NEAR_THE_CUTOFF = ("2016-12-31", "2017-01-01", "2017-12-31", "2018-01-01")

@@ -1,7 +1,7 @@
 """The meaning of a verdict is a property of the package, not a per-rule choice.
 
-* only the rules of ``rules.BLOCKING`` can say ``ineligible``, each on the
-  notice's words that make it final;
+* only rules declared ``blocking`` can say ``ineligible``, each on the
+  notice's words that make it final (one of its own quotes);
 * every condition says what to do, and the step or item for it is in the result;
 * every finding cites a clause its own rule declares;
 * the notice's figures are quoted from the notice.
@@ -19,11 +19,12 @@ from checker import evaluate, parameters
 from checker.catalog import ITEMS, STEPS
 from checker.findings import FINDINGS
 from checker.notice import load
-from checker.rules import BLOCKING, RULES, Context, Rule
+from checker.rules import QUOTES, RULES, Context, Rule, blocking_rules, rule
 from checker.result import DateItem
 
 from .strategies import valid_answers
 
+BLOCKING = {r.name for r in blocking_rules()}
 DECLARED_BY: dict[str, set[str]] = {}
 for _rule in RULES:
     for _id in _rule.reports:
@@ -47,16 +48,33 @@ def test_every_declared_finding_belongs_to_a_rule() -> None:
 
 def test_blocking_rules_quote_the_words_that_make_them_final() -> None:
     notice = load()
-    names = {rule.name for rule in RULES}
-    for name, (clause, words) in BLOCKING.items():
-        assert name in names
-        assert _squash(words) in _squash(notice.text_of(clause)), (name, clause)
+    assert BLOCKING == {"civil_servants_excluded", "who_is_in_scope", "retirement_procedures", "retirement_age",
+                        "branch_units", "one_application_a_year"}
+    for blocking in blocking_rules():
+        clause, words = blocking.final_words
+        assert words == blocking.cites[clause]
+        assert _squash(words) in _squash(notice.text_of(clause)), (blocking.name, clause)
+
+
+def test_a_quote_two_rules_share_stands_once() -> None:
+    """(test_trace checks every quote against the notice.)"""
+    for clause, words in QUOTES.items():
+        users = [r.name for r in RULES if r.cites.get(clause) == words]
+        assert len(users) >= 2, (clause, users)  # a quote only one rule uses stands in that rule
+    quotes = [(c, w) for r in RULES for c, w in r.cites.items() if (c, w) not in QUOTES.items()]
+    repeated = {q for q in quotes if quotes.count(q) > 1}
+    assert repeated == set(), repeated  # words two rules quote live in QUOTES
+
+
+def test_a_rule_is_final_only_on_a_clause_it_quotes() -> None:
+    with pytest.raises(LookupError):
+        rule({"1.3": "公务员不得参加专业技术人才职称评审"}, blocking="2.1.6")
 
 
 def test_only_blocking_rules_declare_blockers() -> None:
     for finding_id, definition in FINDINGS.items():
         if definition.severity == "blocker":
-            assert DECLARED_BY[finding_id] <= set(BLOCKING), finding_id
+            assert DECLARED_BY[finding_id] <= BLOCKING, finding_id
 
 
 def test_every_condition_has_a_remedy_in_the_catalogue() -> None:
@@ -76,7 +94,7 @@ def test_verdicts_keep_their_meaning_for_any_answers(answers: dict) -> None:
         definition = FINDINGS[finding.id]
         assert finding.severity == definition.severity and finding.clause == definition.clause
         if finding.severity == "blocker":
-            assert DECLARED_BY[finding.id] <= set(BLOCKING)
+            assert DECLARED_BY[finding.id] <= BLOCKING
         if finding.severity == "condition":
             assert all(r in steps or r in items for r in definition.remedy), finding.id
     if result.verdict == "ineligible" or any(FINDINGS[f.id].scope == "doubt" for f in result.findings):

@@ -1,11 +1,12 @@
 """The pictures are drawn from the checker's own structures: a changed copy of
-the parameters or of the blocking table changes the SVG (sitegen/diagrams.py)."""
+the parameters or of the blocking rules changes the SVG (sitegen/diagrams.py)."""
 
 from __future__ import annotations
 
 import re
 import tomllib
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -67,22 +68,22 @@ def test_the_open_end_is_never_given_a_date(parameters_copy: str) -> None:
     assert max((int(m), int(b or a)) for m, a, b in days) == (8, 11)
 
 
-def test_who_may_apply_follows_a_changed_copy_of_the_blocking_table(monkeypatch) -> None:
+def test_who_may_apply_follows_a_changed_copy_of_the_blocking_rules(monkeypatch) -> None:
     page = "guide/eligibility.md"
     before = diagrams.eligibility_svg(page)
     exits = before.count(diagrams.BARRED)
-    for clause, words in rules.BLOCKING.values():
+    for clause, words in (r.final_words for r in rules.blocking_rules()):
         assert words in "".join(_svg_texts(before)).replace("\n", "")
         assert f'href="../../notice/#clause-{clause.replace(".", "-")}"' in before
 
-    removed = {k: v for k, v in rules.BLOCKING.items() if k != "one_application_a_year"}
-    monkeypatch.setattr(rules, "BLOCKING", removed)
+    removed = [replace(r, blocking=None) if r.name == "one_application_a_year" else r for r in rules.RULES]
+    monkeypatch.setattr(rules, "RULES", removed)
     after = diagrams.eligibility_svg(page)
     assert "同一年度" not in after and after.count(diagrams.BARRED) == exits - 1
     assert "同一年度" not in "".join(diagrams.eligibility_text(page))
 
-    added = {**rules.BLOCKING, "made_up": ("2.1.2", "测试用的某种情形不得申报")}
-    monkeypatch.setattr(rules, "BLOCKING", added)
+    made_up = rules.Rule("made_up", {"2.1.2": "测试用的某种情形不得申报"}, (), lambda ctx: None, blocking="2.1.2")
+    monkeypatch.setattr(rules, "RULES", [*removed, made_up])
     after = diagrams.eligibility_svg(page)
     assert "测试用的某种情形不得申报" in "".join(_svg_texts(after))
     assert 'href="../../notice/#clause-2-1-2"' in after

@@ -61,3 +61,14 @@ def test_an_edited_fee_and_deadline_reach_every_page_and_the_cli(tmp_path: Path)
         assert "2017年8月1-12日" in pages[name] or "2017年8月12日" in pages[name], name
     stale = [name for name, page in pages.items() if "380元" in page or "2017年8月10日" in page]
     assert stale == []
+
+
+def test_the_site_the_cli_and_the_scripts_take_the_notice_from_the_parameters() -> None:
+    """The notice's number and year are figures too (issue 15, section 3): the
+    site's name, the CLI's description and the scripts read them."""
+    from checker.parameters import NOTICE
+
+    sources = [ROOT / "mkdocs.yml", ROOT / "checker" / "cli.py", *sorted((ROOT / "docs" / "assets" / "checker").glob("*.js"))]
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        assert NOTICE["number"] not in text and f"（{NOTICE['year']}）" not in text, source.name

@@ -332,6 +332,8 @@ def test_a_unit_file_cut_short_once_is_fetched_again_before_python_gets_it(conte
 
 def test_a_unit_file_that_stalls_or_stays_broken_gets_a_chinese_sentence_and_a_retry_works(context,
                                                                                           server: FaultServer) -> None:
+    from sitegen import failures
+
     from .unit_helpers import open_file, paste, shown_rows
 
     server.faults[OPENPYXL] = Fault("stall", 0)
@@ -342,11 +344,11 @@ def test_a_unit_file_that_stalls_or_stays_broken_gets_a_chinese_sentence_and_a_r
     open_file(page, "r.xlsx", xlsx_roster())  # the stall watchdog ends the download (3 s here)
     assert time.monotonic() - started < 15
     said = page.inner_text("#unit-message")
-    assert "首次使用此功能需要联网下载" in said and not TECHNICAL.search(said), said
+    assert failures.UNIT_FILES["network"] in said and not TECHNICAL.search(said), said  # from runtime.js
     server.faults[OPENPYXL] = Fault("truncate")  # and a proxy that keeps cutting it short
     open_file(page, "r.xlsx", xlsx_roster())
     said = page.inner_text("#unit-message")
-    assert "下载不完整或已损坏" in said and not TECHNICAL.search(said), said
+    assert failures.UNIT_FILES["download"] in said and not TECHNICAL.search(said), said
     server.faults.clear()
     open_file(page, "r.xlsx", xlsx_roster())  # no reload, nothing cleared
     assert len(shown_rows(page)) == 3 and page.is_hidden("#unit-message")

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from checker.parameters import FIGURES
+
 from ..batch.rosters import HOSTILE_NAMES, answer_sets, office_files, office_table, staff_sets, table, to_csv, to_xlsx
 from .conftest import DESKTOP, PHONE, axe_violations
 from .unit_helpers import cli_batch, fee_total, open_file, open_unit, paste, shown_errors, shown_rows
@@ -182,6 +184,7 @@ def test_print_bundle_has_a_page_per_person_and_their_qr_code_opens_their_check(
     assert len(reader.pages) == len(want["rows"]) + 2  # summary, unit checklist, one page per person
     text = [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]  # CJK radicals → characters
     assert "单位批量自查汇总" in text[0] and "本单位的工作清单" in text[1]
+    assert unicodedata.normalize("NFKC", f"依据：{FIGURES['notice_number']}") in text[0]  # from the parameters
     third = text[2 + 2]
     assert "<b>孙三</b>" in third
     links = [r["link"] for r in shown_rows(page)]

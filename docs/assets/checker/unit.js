@@ -534,7 +534,7 @@ function buildBundle(batch, svgs, only = null) {
   const unit = unitName();
   const summary = el("section", { class: "print-page print-summary" },
     el("h2", { text: `${unit ? `${unit}　` : ""}单位批量自查汇总` }),
-    el("p", { text: `打印日期：${today}　依据：桂工美职改【2017】4号　共 ${batch.rows.length} 人` }),
+    el("p", { text: `打印日期：${today}　依据：${DATA.notice_number}　共 ${batch.rows.length} 人` }),
     el("p", { text: [...DATA.verdicts.map((v) => `${LABELS.verdict[v]} ${batch.counts[v] || 0} 人`), `${NOT_CHECKED} ${batch.not_checked} 人`].join("　") }),
     countsBar(batch, DATA.verdicts, LABELS.verdict, NOT_CHECKED),
     el("p", { text: `可以申报和满足条件后可以申报的人员，评审费合计 ${batch.fee_applying} 元；连同还需回答问题的人员 ${batch.fee_total} 元${$("unit-fee-detail").textContent}。不能申报的人员不计。` }),

@@ -13,7 +13,7 @@
 
 // Generated at build time (sitegen/checker_assets.py): the versioned runtime
 // paths, each file's cache, size and hash, and Pyodide's loader.
-import { files, loadPyodide, lockInfo, runtime, stdlib, wheel } from "./runtime.js";
+import { files, loadPyodide, lockInfo, runtime, stdlib, unitFailures, wheel } from "./runtime.js";
 
 const post = (message) => self.postMessage(message);
 let respond = null;
@@ -145,11 +145,9 @@ async function refetch(url, file) {
 }
 
 // What the unit's desk says when one of its files cannot be had (batch.js
-// passes it on to the page, which keeps the results it shows).
-const UNIT_MESSAGES = {
-  network: "首次使用此功能需要联网下载所需文件（不到 1 MB），现在无法下载：网络已断开或太慢。请联网后再试。",
-  download: "此功能所需的文件下载不完整或已损坏（已重新下载一次）。请稍后再试。",
-};
+// passes it on to the page, which keeps the results it shows): the sentences of
+// checker/failures.toml, which the build writes into runtime.js.
+const UNIT_MESSAGES = unitFailures;
 
 /** A file of the unit's desk (openpyxl, segno, the extra standard library):
  * from the Cache Storage, or downloaded whole and checked before Python gets

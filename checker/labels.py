@@ -1,0 +1,14 @@
+"""How a person reads the codes of a result, from ``labels.toml``: verdicts,
+severities, who does an item, review levels."""
+
+from __future__ import annotations
+
+from .datafile import load
+
+_RAW = load("labels.toml")
+
+VERDICT_LABELS: dict[str, str] = _RAW["verdict"]
+SEVERITY_LABELS: dict[str, str] = _RAW["severity"]
+WHO_LABELS: dict[str, str] = _RAW["who"]
+#: Labels of the review levels, in the notice's order (七: 高级、中级、初级).
+LEVEL_LABELS: dict[str, str] = _RAW["level"]
