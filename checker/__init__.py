@@ -10,9 +10,10 @@ Runs unchanged in CPython 3.11+ and in Pyodide: standard library only.
 from .answers import AnswerError, applicable, validate
 from .engine import evaluate
 from .questions import QUESTIONS, questions_json
-from .result import ChecklistItem, DateItem, Finding, Result, Step
+from .result import Answer, ChecklistItem, DateItem, Finding, Result, Step
 
 __all__ = [
+    "Answer",
     "AnswerError",
     "ChecklistItem",
     "DateItem",

@@ -18,13 +18,13 @@ from typing import Any, Callable, Sequence, TextIO
 from . import trace
 from .advice import ROUND_CLOSED, ineligible_advice
 from .answer_types import HANDLERS, Invalid
-from .answers import AnswerError, applicable, loads, printable, shown, validate
+from .answers import AnswerError, loads, printable, shown
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
 from .inputs import InputError, read_bytes, say, source_name, write_all
 from .notice import clause_label
 from .parameters import RAW, YEAR
-from .questions import BY_ID, QUESTIONS, questions_json
+from .questions import BY_ID, questions_json
 from .result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Result
 
 EXIT_OK = 0
@@ -93,7 +93,7 @@ def read_text(source: str, stdin: TextIO | None) -> str:
         raise InputError(f"无法读取{name}：须为 UTF-8 编码的文本。") from None
 
 
-def format_text(result: Result, answers: dict[str, Any]) -> str:
+def format_text(result: Result) -> str:
     """A readable Chinese summary: clauses as people read them (二（二）4（1）),
     no answer key or verdict code (the JSON output has those)."""
     def cited(clause: str) -> str:
@@ -126,9 +126,8 @@ def format_text(result: Result, answers: dict[str, Any]) -> str:
         lines.append("\n时间：")
         lines += [f"- {d.period}：{d.title}{cited(d.clause)}" for d in result.dates]
     # What the result was computed from, so that a reader can check the answers.
-    valid = validate(answers)
     lines.append("\n您的回答（结论据此得出）：")
-    lines += [f"- {q.label} {q.shown(valid[q.id])}" for q in QUESTIONS if q.id in valid and q.id in applicable(valid)]
+    lines += [f"- {a.question} {a.label}" for a in result.answers]
     return "\n".join(lines) + "\n"
 
 
@@ -149,7 +148,7 @@ def _output(args: argparse.Namespace, stdin: TextIO | None) -> Callable[[], str]
         _say(str(err))
         return None
     if args.format == "text":
-        return lambda: format_text(result, answers)
+        return lambda: format_text(result)
     return lambda: _as_json(result.to_dict())
 
 

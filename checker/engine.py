@@ -9,8 +9,8 @@ from typing import Any, Mapping
 from .answers import Answers, applicable, validate
 from .catalog import DATES, ITEMS, STEPS
 from .findings import FINDINGS
-from .questions import QUESTIONS
-from .result import Finding, Result, Verdict
+from .questions import BY_ID, QUESTIONS
+from .result import Answer, Finding, Result, Verdict
 from .rules import RULES, Context
 
 _QUESTION_ORDER = [q.id for q in QUESTIONS]
@@ -57,15 +57,15 @@ def evaluate(answers: Mapping[str, Any], today: _dt.date | None = None) -> Resul
     answers it cannot accept. Answers to questions that do not apply (see
     :func:`checker.applicable`) are ignored.
     """
-    return run(validate(answers), today)[0]
+    return run(validate(answers), today)
 
 
-def run(valid: Answers, today: _dt.date | None = None) -> tuple[Result, list[str]]:
-    """Evaluate answers already validated; also return the questions that
-    apply (computed once, for the rules and for the page)."""
+def run(valid: Answers, today: _dt.date | None = None) -> Result:
+    """Evaluate answers already validated (the questions that apply are
+    computed once, for the rules and for every renderer)."""
     asked = applicable(valid)
-    ctx = Context({key: valid[key] for key in asked if key in valid}, frozenset(asked),
-                  today or _dt.date.today())
+    kept = {key: valid[key] for key in asked if key in valid}
+    ctx = Context(kept, frozenset(asked), today or _dt.date.today())
     for rule in RULES:
         ctx.apply(rule)
     findings = _in_scope_only_if_unbarred(tuple(ctx.findings), ctx.bar_pending)
@@ -81,5 +81,7 @@ def run(valid: Answers, today: _dt.date | None = None) -> tuple[Result, list[str
         fee_yuan=ctx.fee_yuan,
         dates=DATES,
         missing=missing,
+        answers=tuple(Answer(key, BY_ID[key].label, value, BY_ID[key].shown(value)) for key, value in kept.items()),
+        applicable=tuple(asked),
     )
-    return result, asked
+    return result

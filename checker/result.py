@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 # How a person reads these codes is wording (labels.toml, read by labels.py);
@@ -57,11 +57,27 @@ class DateItem:
     start: str
     end: str | None
     clause: str
+    period: str = field(init=False)
+    """The dates as every output words them: ``2017-08-01 至 2017-08-10``, or
+    ``2017-08-11 起`` without an end (worded here only)."""
 
-    @property
-    def period(self) -> str:
-        """``2017-08-01 至 2017-08-10``, or ``2017-08-11 起`` without an end."""
-        return f"{self.start} 至 {self.end}" if self.end else f"{self.start} 起"
+    def __post_init__(self) -> None:
+        period = f"{self.start} 至 {self.end}" if self.end else f"{self.start} 起"
+        object.__setattr__(self, "period", period)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer the result was computed from, as a person reads it."""
+
+    key: str
+    question: str
+    """The question's wording (``是否为公务员``)."""
+    value: Any
+    """The answer as the rules read it (``true``, ``"senior"``, ``24``, ``"2017-06-30"``)."""
+    label: str
+    """The chosen option's label, or the value with its unit (``是``, ``高级``,
+    ``24个月``, ``2017-06-30``): :meth:`checker.questions.Question.shown`."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +89,13 @@ class Result:
     fee_yuan: int | None
     dates: tuple[DateItem, ...]
     missing: tuple[str, ...]
+    # What every renderer needs beyond the verdict, so that none validates the
+    # answers or asks which questions apply again.
+    answers: tuple[Answer, ...] = ()
+    """The answers the result was computed from (valid, to questions that
+    apply), in the questions' order."""
+    applicable: tuple[str, ...] = ()
+    """The questions that apply, given these answers, in order."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (lists, not tuples)."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from .answers import AnswerError, loads, validate
 from .engine import run
+from .questions import BY_ID
 
 
 def _day(today: str | None) -> _dt.date | None:
@@ -26,9 +27,12 @@ def _day(today: str | None) -> _dt.date | None:
 
 
 def respond(answers_json: str, today: str | None = None) -> str:
-    """``{"result": …, "applicable": [...], "errors": [{key, message}]}``.
+    """``{"result": …, "errors": [{key, message, label}]}``.
 
-    ``today`` is the device's local date (YYYY-MM-DD), the day of the check."""
+    ``today`` is the device's local date (YYYY-MM-DD), the day of the check.
+    The page renders from this alone: the result's ``answers`` (each with its
+    label) and ``applicable``; an error's ``label`` is the refused answer as
+    received (``abc个月``), which the page still lists among the answers."""
     errors: list[dict[str, Any]] = []
     try:
         raw = loads(answers_json)
@@ -44,9 +48,11 @@ def respond(answers_json: str, today: str | None = None) -> str:
         try:
             kept.update(validate({key: value}))
         except AnswerError as err:
-            errors.append({"key": err.key, "message": err.message})
-    result, asked = run(kept, _day(today))
+            refused = BY_ID.get(key)
+            errors.append({"key": err.key, "message": err.message,
+                           **({"label": refused.shown(value)} if refused else {})})
+    result = run(kept, _day(today))
     return json.dumps(
-        {"result": result.to_dict(), "applicable": asked, "errors": errors},
+        {"result": result.to_dict(), "errors": errors},
         ensure_ascii=False,
     )

@@ -18,7 +18,7 @@ from ..notice import clause_label
 from ..parameters import FIGURES
 from ..questions import BY_ID, QUESTIONS
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
-from .roster import Batch, RowResult
+from .roster import Batch
 from .words import short_heading
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -57,12 +57,6 @@ def whom_to_ask() -> str:
     return f"如有疑问，请咨询{FIGURES['office']}（电话 {FIGURES['phone']}）。"
 
 
-def _answer_cell(r: RowResult, key: str) -> Any:
-    if key in r.answers:
-        return BY_ID[key].shown(r.answers[key])
-    return r.cells.get(key, "")  # as typed, when the row was stopped
-
-
 def summary_header(batch: Batch) -> list[str]:
     """行号, 姓名, every question by its short heading (so the export reads
     back as the same answers), the results, then the unit's own columns."""
@@ -74,10 +68,11 @@ def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
     for r in batch.rows:
         res = r.result
         findings = res.findings if res else ()
+        labels = r.labels  # a cell the result did not use stays as typed (e.g. a stopped row's)
         blockers = "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "blocker")
         rows.append([
             r.row, r.name,
-            *(_answer_cell(r, q.id) for q in QUESTIONS),
+            *(labels[q.id] if q.id in labels else r.cells.get(q.id, "") for q in QUESTIONS),
             VERDICT_LABELS[r.verdict] if r.verdict else NOT_CHECKED,
             "；".join(BY_ID[k].label if k in BY_ID else k for k in res.missing) if res else "",
             "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "condition"),

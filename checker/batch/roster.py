@@ -2,9 +2,11 @@
 for the batch as a whole.
 
 Each row's answers are the unit's answers (the questions that describe the
-unit, set once) overridden by the row's own cells, checked by
-:func:`checker.validate` and evaluated by :func:`checker.evaluate`, so a row's
-verdict is exactly what ``python -m checker check`` gives for the same answers.
+unit, set once) overridden by the row's own cells, checked cell by
+cell (each cell once, as :func:`checker.validate` checks an answer) and
+evaluated by the engine, so a row's verdict is exactly what ``python -m
+checker check`` gives for the same answers; what the exports and the page show
+of a row's answers comes from its :class:`checker.result.Result`.
 A cell the checker cannot accept stops that row (verdict ``None``, as the CLI
 refuses such answers) with a message for the officer (the cell as Excel names
 it, what it holds, what to write); the other rows are still evaluated. The
@@ -18,10 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 from urllib.parse import urlencode
 
-from ..answers import AnswerError, applicable, validate
+from ..answers import AnswerError, validate
 from ..catalog import DATES, ITEMS
 from ..parameters import FEES_YUAN
-from ..engine import evaluate
+from ..engine import run
 from ..questions import BY_ID, QUESTIONS
 from ..result import VERDICTS, Result
 from .columns import NAME, NAME_HEADER, SCAN_ROWS, Column, blank, find_header, to_answer
@@ -42,7 +44,8 @@ class RowResult:
     name: str
     errors: list[dict[str, str]] = field(default_factory=list)
     answers: dict[str, Any] = field(default_factory=dict)
-    """The valid answers that apply (after the unit's answers were merged)."""
+    """The valid answers that apply (after the unit's answers were merged),
+    as the result holds them."""
     result: Result | None = None
     cells: dict[str, Any] = field(default_factory=dict)
     """The row's own cells of the question columns, as typed (for the exports)."""
@@ -58,6 +61,12 @@ class RowResult:
     @property
     def fee_yuan(self) -> int | None:
         return self.result.fee_yuan if self.result else None
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Each answer the result was computed from, as a person reads it
+        (``中级``, ``24个月``), by key."""
+        return {a.key: a.label for a in self.result.answers} if self.result else {}
 
     @property
     def query(self) -> str:
@@ -138,16 +147,17 @@ class Batch:
 
     def fees_by_level(self) -> list[dict[str, Any]]:
         """七: persons × fee per level, 高级 first as the notice lists them, for
-        those who are in the fee total (not 不能申报)."""
-        levels = [o.value for o in reversed(BY_ID["target_level"].options)] if "target_level" in BY_ID else []
+        those who are in the fee total (not 不能申报); ``label`` is the level
+        as the answers word it (高级)."""
+        levels = reversed(BY_ID["target_level"].options) if "target_level" in BY_ID else ()
         out = []
         for level in levels:
             rows = [r for r in self.rows if r.result and r.verdict != "ineligible"
-                    and r.answers.get("target_level") == level]
+                    and r.answers.get("target_level") == level.value]
             if rows:
-                fee = FEES_YUAN[level]
-                out.append({"level": level, "persons": len(rows), "fee": fee, "yuan": fee * len(rows),
-                            "applying": sum(1 for r in rows if r.verdict in APPLYING)})
+                fee = FEES_YUAN[level.value]
+                out.append({"level": level.value, "persons": len(rows), "fee": fee, "yuan": fee * len(rows),
+                            "applying": sum(1 for r in rows if r.verdict in APPLYING), "label": level.label})
         return out
 
     def unit_checklist(self) -> list[dict[str, Any]]:
@@ -177,12 +187,12 @@ class Batch:
         """Draft publicity list (三（一）3): what the checker knows of each person
         who may apply (verdict other than 不能申报). A draft: the unit publicises
         the application and its materials, which the checker does not see."""
-        def label(key: str, value: Any) -> str:
-            return "" if value is None else BY_ID[key].shown(value)
+        def entry(r: RowResult) -> dict[str, str]:
+            labels = r.labels
+            return {"row": str(r.row), "name": r.name, "level": labels.get("target_level", ""),
+                    "current_title": labels.get("current_title", ""), "route": r.route()}
 
-        return [{"row": str(r.row), "name": r.name, "level": label("target_level", r.answers.get("target_level")),
-                 "current_title": label("current_title", r.answers.get("current_title")), "route": r.route()}
-                for r in self.rows if r.result and r.verdict != "ineligible"]
+        return [entry(r) for r in self.rows if r.result and r.verdict != "ineligible"]
 
     def to_contract(self) -> dict[str, Any]:
         """``{"rows": [...], "counts": {verdict: n}, "fee_total": int, "sheet",
@@ -231,7 +241,8 @@ def check_sheets(sheets: list[Sheet], unit: Mapping[str, Any] | None = None) -> 
 
 def check_table(table: Table, unit: Mapping[str, Any] | None = None, sheet: str | None = None) -> Batch:
     """Evaluate every row below the header of a table (see
-    :func:`checker.batch.columns.find_header` for where the header may be)."""
+    :func:`checker.batch.columns.find_header` for where the header may be).
+    ``unit``: the unit's answers as :func:`unit_answers` returns them (valid)."""
     unit = dict(unit or {})
     if not table or not any(not blank(c) for row in table for c in row):
         raise RosterError("表格是空的：应有一行列标题（如“姓名”和各个问题），其下每行一人。")
@@ -286,8 +297,8 @@ def _check_row(number: int, cells: list[Any], columns: list[Column], unit: dict[
     out.errors = [{"column": p["column"], "message": f"{p['cell']}：{p['text']}"} for p in out.problems]
     if stopped:
         return out
-    answers = {**unit, **raw}  # a row's own cell overrides the unit's answer
-    out.result = evaluate(answers)
-    asked = applicable(answers)
-    out.answers = {q.id: answers[q.id] for q in QUESTIONS if q.id in asked and q.id in answers}
+    # A row's own cell overrides the unit's answer; both are valid already
+    # (each cell was checked above, the unit's answers by unit_answers).
+    out.result = run({**unit, **raw})
+    out.answers = {a.key: a.value for a in out.result.answers}
     return out

@@ -11,7 +11,6 @@ import json
 from typing import Any
 
 from ..notice import load
-from ..questions import BY_ID
 from .reading import RosterError, Sheet, read_sheets, read_text
 from .roster import Batch, UnitAnswerError, check_sheets, unit_answers
 
@@ -29,8 +28,9 @@ def _row(r: Any) -> dict[str, Any]:
     data = r.to_contract()
     res = r.result
     data["query"] = r.query if res else None
-    data["answers"] = [[k, BY_ID[k].shown(v)] for k, v in r.answers.items()]
-    data["level"] = BY_ID["target_level"].shown(r.answers["target_level"]) if "target_level" in r.answers else ""
+    labels = r.labels
+    data["answers"] = [[key, label] for key, label in labels.items()]
+    data["level"] = labels.get("target_level", "")
     if res:
         data["missing"] = list(res.missing)
         data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]

@@ -13,6 +13,8 @@ import checker.notice  # the test below reads checker.notice; do not rely on ano
 from checker import AnswerError, QUESTIONS, Result, applicable, evaluate, questions_json
 from checker.answers import loads
 
+from .strategies import valid_answers
+
 
 def test_result_is_frozen_and_json_ready() -> None:
     result = evaluate({"target_level": "senior"})
@@ -20,11 +22,34 @@ def test_result_is_frozen_and_json_ready() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.verdict = "eligible"  # type: ignore[misc]
     data = result.to_dict()
-    assert set(data) == {"verdict", "findings", "checklist", "steps", "fee_yuan", "dates", "missing"}
-    assert set(data["findings"][0]) == {"id", "severity", "message", "clause"}
-    assert set(data["checklist"][0]) == {"id", "title", "detail", "clause", "who"}
-    assert set(data["steps"][0]) == {"id", "title", "clause"}
+    # The contract only grows: the first keys, in this order, then new ones.
+    assert list(data) == ["verdict", "findings", "checklist", "steps", "fee_yuan", "dates", "missing",
+                          "answers", "applicable"]
+    assert list(data["findings"][0]) == ["id", "severity", "message", "clause"]
+    assert list(data["checklist"][0]) == ["id", "title", "detail", "clause", "who"]
+    assert list(data["steps"][0]) == ["id", "title", "clause"]
+    assert list(data["dates"][0]) == ["id", "title", "start", "end", "clause", "period"]
     assert isinstance(data["missing"], list) and data["fee_yuan"] == 380
+    assert data["answers"] == [{"key": "target_level", "question": QUESTIONS[0].label, "value": "senior",
+                                "label": "高级"}]
+    assert data["applicable"] == applicable({"target_level": "senior"})
+
+
+@settings(max_examples=200, deadline=None)
+@given(valid_answers())
+def test_the_result_carries_the_answers_it_was_computed_from(answers: dict) -> None:
+    """What every renderer shows of the answers comes with the result: those
+    to questions that apply, in the questions' order, each worded as the
+    question and its option (or value and unit) are; nothing else."""
+    result = evaluate(answers)
+    asked = applicable(answers)
+    assert list(result.applicable) == asked
+    assert [a.key for a in result.answers] == [key for key in asked if key in answers]
+    for a in result.answers:
+        question = next(q for q in QUESTIONS if q.id == a.key)
+        assert a.question == question.label and a.value == answers[a.key]
+        labels = [o.label for o in question.options if o.value == a.value]
+        assert a.label == (labels[0] if labels else f"{a.value}{question.unit}")
 
 
 def test_messages_are_in_chinese() -> None:
@@ -171,3 +196,17 @@ def test_every_question_type_has_one_handler_and_the_form_gets_its_bounds() -> N
         kind = handler(question)
         assert kind.allowed(question)
         assert kind.form(question).items() <= data.items(), question.id  # what the page is given today
+
+
+def test_the_page_bridge_words_a_refused_answer_as_received() -> None:
+    """The checker page lists every answer given among “您的回答”, a refused one
+    as received beside its message: the bridge words both, the page none."""
+    import json
+
+    from checker.web import respond
+
+    reply = json.loads(respond('{"target_level": "senior", "work_location": "guangxi", "employment_months": "abc"}'))
+    assert [(a["key"], a["label"]) for a in reply["result"]["answers"]] == [
+        ("target_level", "高级"), ("work_location", "广西境内")]
+    assert "employment_months" in reply["result"]["applicable"]
+    assert [(e["key"], e["label"]) for e in reply["errors"]] == [("employment_months", "abc个月")]

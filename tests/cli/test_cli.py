@@ -69,7 +69,7 @@ def test_text_format_is_a_chinese_summary() -> None:
 def _text_of(scenario: dict) -> tuple[object, str]:
     today = datetime.date.fromisoformat(scenario.get("today", "2017-06-01"))
     result = evaluate(scenario["answers"], today=today)
-    return result, format_text(result, scenario["answers"])
+    return result, format_text(result)
 
 
 def test_text_output_reads_clauses_as_people_do_and_has_no_codes() -> None:

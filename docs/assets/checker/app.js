@@ -18,16 +18,15 @@ const html = document.documentElement;
 
 // ---- answers: one handler per question type ------------------------------
 //
-// Each type reads its field, puts a value into it, and says how a value reads
-// in the summary. An answer is a JSON value; integers are BigInt so that any
-// number typed reaches Python as typed (400 digits are "超出范围", not
-// Infinity) and Python's validation names what is wrong with it.
+// Each type reads its field and puts a value into it; how an answer reads comes
+// with the result, from Python. An answer is a JSON value; integers are BigInt
+// so that any number typed reaches Python as typed (400 digits are "超出范围",
+// not Infinity) and Python's validation names what is wrong with it.
 
 /** What the user typed, as ASCII: full-width digits and signs (１２, －５, typed
  * by Chinese input methods) become 12 and -5. */
 const normalise = (text) => text.normalize("NFKC").trim();
 const checkedOf = (q) => form.querySelector(`input[name="${q.id}"]:checked`);
-const optionLabel = (q, value) => (q.options.find((o) => o.value === value) || { label: String(value) }).label;
 
 const TYPES = {
   choice: {
@@ -38,13 +37,11 @@ const TYPES = {
       if (input) input.checked = true;
       return Boolean(input);
     },
-    describe: optionLabel,
     instead: (q) => `请选择：${q.options.map((o) => o.label).join("、")}`,
   },
   boolean: {
     read: (q) => (checkedOf(q) ? checkedOf(q).value === "true" : undefined),
     write: (q, text) => TYPES.choice.write(q, text),
-    describe: optionLabel,
     instead: (q) => TYPES.choice.instead(q),
   },
   integer: {
@@ -57,7 +54,6 @@ const TYPES = {
       form.elements[q.id].value = text;
       return true;
     },
-    describe: (q, value) => `${value}${q.unit || ""}`,
     instead: (q) => `请填写 ${q.minimum} 到 ${q.maximum} 之间的整数${q.unit ? `（单位：${q.unit}）` : ""}`,
   },
   date: {
@@ -68,7 +64,6 @@ const TYPES = {
       field.value = normalise(text);
       return field.value === normalise(text);
     },
-    describe: (q, value) => String(value),
     instead: () => "请在日期框中选择一个真实存在的日期，例如 2017-06-30",
   },
 };
@@ -189,7 +184,9 @@ let ready = false;
 let inFlight = false;
 let pending = false;
 let lastAnswers = {};
-let lastApplicable = QUESTIONS.filter((q) => !q.when).map((q) => q.id);
+// The answers the last result was computed from, as Python words them, and
+// those it refused, as received: [{ q, label }] in the form's order.
+let lastAnswered = [];
 let firstResultShown = false;
 let watchdog = null;
 
@@ -361,8 +358,12 @@ function focusErrorSummary() {
   focusErrors = false;
 }
 
-function show({ result, applicable, errors }) {
-  lastApplicable = applicable;
+function show({ result, errors }) {
+  const applicable = result.applicable;
+  const labels = new Map([...result.answers.map((a) => [a.key, a.label]),
+    ...errors.filter((e) => e.label !== undefined).map((e) => [e.key, e.label])]);
+  lastAnswered = QUESTIONS.filter((q) => applicable.includes(q.id) && labels.has(q.id))
+    .map((q) => ({ q, label: labels.get(q.id) }));
   applyVisibility(applicable);
   showErrors(errors);
   const wrong = new Set(errors.map((e) => e.key));
@@ -426,10 +427,10 @@ function show({ result, applicable, errors }) {
     : `评审费：${result.fee_yuan}元（报送材料时一次付清）。`;
   $("dates").replaceChildren(...result.dates.map((d) =>
     el("li", { class: d.id === "submission_deadline" ? "deadline" : "" },
-      el("span", { text: `${period(d)}：${d.title}` }), " · ", clauseLink(d.clause))));
+      el("span", { text: `${d.period}：${d.title}` }), " · ", clauseLink(d.clause))));
 
-  $("answer-summary").replaceChildren(...QUESTIONS.filter((q) => applicable.includes(q.id) && q.id in lastAnswers)
-    .flatMap((q) => [el("dt", { text: q.label }), el("dd", { text: describe(q, lastAnswers[q.id]) })]));
+  $("answer-summary").replaceChildren(...lastAnswered.flatMap(({ q, label }) =>
+    [el("dt", { text: q.label }), el("dd", { text: label })]));
   $("print-date").textContent = `打印日期：${new Date().toLocaleDateString("zh-CN")}　依据：${DATA.notice.number}`;
   showPrintLink();
 
@@ -455,16 +456,6 @@ function localDate(now = new Date()) {
 function markRoundClosed() {
   const note = $("round-closed");
   if (note) note.hidden = localDate() <= note.dataset.deadline;
-}
-
-function describe(q, value) {
-  return type(q).describe(q, value);
-}
-
-/** A date period as the checker words it: "start 至 end", "end", or "start 起" (no end). */
-function period(d) {
-  if (d.start && d.end) return `${d.start} 至 ${d.end}`;
-  return d.end || `${d.start} 起`;
 }
 
 // ---- phones: the verdict in one line, kept in view ---------------------------
@@ -528,15 +519,14 @@ function loadQr() {
 function updateEmployerTool() {
   const box = $("employer-choices");
   const previous = new Set([...box.querySelectorAll("input:checked")].map((i) => i.value));
-  const answered = QUESTIONS.filter((q) => lastApplicable.includes(q.id) && q.id in lastAnswers);
-  if (answered.length === 0) {
+  if (lastAnswered.length === 0) {
     box.replaceChildren(el("p", { class: "employer-empty", text: "还没有回答任何问题。" }));
   } else {
-    box.replaceChildren(...answered.map((q) => {
+    box.replaceChildren(...lastAnswered.map(({ q, label }) => {
       const input = el("input", { type: "checkbox", value: q.id, id: `employer-${q.id}` });
       input.checked = previous.has(q.id);
       return el("div", { class: "employer-choice" }, input,
-        el("label", { for: `employer-${q.id}`, text: ` ${q.label} ${describe(q, lastAnswers[q.id])}` }));
+        el("label", { for: `employer-${q.id}`, text: ` ${q.label} ${label}` }));
     }));
   }
   updateEmployerUrl();

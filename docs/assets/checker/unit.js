@@ -388,7 +388,7 @@ async function show(batch, current = () => true) {
   document.querySelector("[data-fee-total]").textContent = String(batch.fee_total);
   document.querySelector("[data-fee-applying]").textContent = String(batch.fee_applying);
   $("unit-fee-detail").textContent = batch.fees.length
-    ? `（${batch.fees.map((f) => `${levelName(f.level)} ${f.fee}元 × ${f.persons}人 = ${f.yuan}元`).join("；")}）`
+    ? `（${batch.fees.map((f) => `${f.label} ${f.fee}元 × ${f.persons}人 = ${f.yuan}元`).join("；")}）`
     : "";
 
   const problems = groupProblems(batch.rows);
@@ -449,8 +449,6 @@ function arrange() {
   if (rows.some((tr, n) => tr !== body.rows[n])) body.append(...rows); // moved only when the order changed
   $("unit-shown").textContent = filter ? `显示 ${shown} / ${rows.length} 人` : "";
 }
-
-const levelName = (level) => DATA.levels[level] || level;
 
 function resultRow(r) {
   const tr = el("tr", { id: `unit-row-${r.row}`, dataset: { row: String(r.row) } });
