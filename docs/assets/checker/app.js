@@ -327,8 +327,7 @@ function showErrors(errors) {
     node.textContent = "";
   }
   for (const node of form.querySelectorAll("[aria-invalid]")) node.removeAttribute("aria-invalid");
-  const list = $("error-list");
-  list.replaceChildren();
+  const items = [];
   for (const error of errors) {
     const q = error.key && BY_ID.get(error.key);
     if (q) {
@@ -339,11 +338,17 @@ function showErrors(errors) {
       const field = form.elements[q.id];
       const target = field && field.length === undefined ? field : form.querySelector(`input[name="${q.id}"]`);
       if (target) target.setAttribute("aria-invalid", "true");
-      list.append(el("li", {}, el("a", { href: `#${target ? target.id : `q-${q.id}`}`, text })));
+      items.push(el("li", {}, el("a", { href: `#${target ? target.id : `q-${q.id}`}`, text })));
     } else {
-      list.append(el("li", { text: error.message }));
+      items.push(el("li", { text: error.message }));
     }
   }
+  // The same errors again (e.g. the change event when a person leaves the
+  // field to click an error's link) leave the list alone: a link replaced
+  // between the press and the release of a click would swallow the click.
+  const list = $("error-list");
+  const same = items.length === list.children.length && items.every((item, i) => item.isEqualNode(list.children[i]));
+  if (!same) list.replaceChildren(...items);
   $("error-summary").hidden = errors.length === 0;
 }
 
