@@ -13,11 +13,10 @@ generic checklist, the loading and failure messages).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment
 from markupsafe import Markup
 
 from checker import questions_json
@@ -28,7 +27,7 @@ from checker.parameters import DEADLINE, FIGURES, NOTICE
 from checker.notice import anchor, load
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 
-from . import diagrams, failures
+from . import diagrams, failures, templating
 
 NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
@@ -59,8 +58,7 @@ def clause_links() -> dict[str, dict[str, str]]:
 
 
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=False,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = templating.environment(*TEMPLATES, html=True)
     env.filters["clause_href"] = _clause_href
     env.filters["clause_label"] = lambda clause_id: load().clauses[clause_id].label
     env.globals["question_template"] = lambda q: QUESTION_TEMPLATES[q["type"]]
@@ -118,6 +116,4 @@ def page_data() -> dict[str, Any]:
 
 
 def page_html() -> str:
-    # JSON in a <script> element: "</" must not close it early.
-    data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
-    return "\n" + render("page.html", data=Markup(data), **_context()) + "\n"
+    return "\n" + render("page.html", data=page_data(), **_context()) + "\n"

@@ -7,9 +7,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import checker_assets
+from . import checker_assets, templating
 
-TEMPLATE = Path(__file__).with_name("templates") / "sw.js"
 # Not kept up front: the checker's runtime (cached when a check runs, under
 # its version), compressed copies, lunr languages the site does not use.
 SKIP_PREFIXES = ("assets/pyodide/", "assets/checker/checker-", "assets/javascripts/lunr/")
@@ -45,11 +44,8 @@ def write(site_dir: Path) -> Path:
     for path in sorted((site_dir / checker_assets.folder()).glob("*.js")):
         data = path.read_bytes()
         checked[path.relative_to(site_dir).as_posix()] = [len(data), hashlib.sha256(data).hexdigest()]
-    text = (TEMPLATE.read_text(encoding="utf-8")
-            .replace("__BUILD__", digest.hexdigest()[:16])
-            .replace("__SHELL__", json.dumps(files))
-            .replace("__RUNTIME_CACHES__", json.dumps(caches, sort_keys=True))
-            .replace("__CHECKED__", json.dumps(checked, sort_keys=True)))
+    text = templating.render_script("sw.js", build=digest.hexdigest()[:16], shell=files, runtime_caches=caches,
+                                    checked=checked)
     out = site_dir / "sw.js"
     out.write_text(text, encoding="utf-8")
     return out

@@ -6,9 +6,7 @@ list and labels come from :mod:`checker.questions` and :mod:`checker.result`;
 
 from __future__ import annotations
 
-import json
 from typing import Any
-from markupsafe import Markup
 
 from checker.batch.export import whom_to_ask
 from checker.batch.roster import UNIT_KEYS
@@ -61,11 +59,10 @@ def headings_markdown() -> str:
 
 
 def page_html() -> str:
-    data = json.dumps(page_data(), ensure_ascii=False).replace("</", "<\\/")
     # Asked in the unit's voice (本单位…), worded in checker/headings.toml.
     unit_questions = [{"id": key, "label": unit_voice(key).label, "hint": unit_voice(key).hint,
                        "clauses": BY_ID[key].clauses,
                        "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
-    return "\n" + render("unit_page.html", data=Markup(data), unit_questions=unit_questions, columns=columns(),
+    return "\n" + render("unit_page.html", data=page_data(), unit_questions=unit_questions, columns=columns(),
                          ambiguous=ambiguous_headings(), failures=FAILURES, alternative=_ALTERNATIVE,
                          verdicts=VERDICTS, labels={"verdict": VERDICT_LABELS}) + "\n"

@@ -4,18 +4,18 @@
 // Pyodide, the standard library and the checker's wheel live in caches named
 // after their version, so a new build that keeps them does not download them
 // again, and one that changes them drops the old ones.
-const BUILD = "__BUILD__";
-const SHELL = __SHELL__;
+const BUILD = {{ build|tojson }};
+const SHELL = {{ shell|tojson }};
 const SITE_CACHE = `site-${BUILD}`;
 const ROOT = new URL(self.registration.scope);
 const SHELL_PATHS = new Set(SHELL.map((path) => new URL(path, ROOT).pathname));
 // Site-relative path of each runtime file → its cache (sitegen/checker_assets.py,
 // which writes the same names into the checker's runtime.js).
-const RUNTIME = new Map(Object.entries(__RUNTIME_CACHES__).map(([path, cache]) => [new URL(path, ROOT).pathname, cache]));
+const RUNTIME = new Map(Object.entries({{ runtime_caches|tojson(sort_keys=True) }}).map(([path, cache]) => [new URL(path, ROOT).pathname, cache]));
 const KEEP = new Set([SITE_CACHE, ...RUNTIME.values()]);
 // The checker's scripts (cached by browsers for a year): site-relative path →
 // [size, SHA-256] as built. A copy that does not match is never kept here.
-const CHECKED = new Map(Object.entries(__CHECKED__).map(([path, file]) => [new URL(path, ROOT).href, file]));
+const CHECKED = new Map(Object.entries({{ checked|tojson(sort_keys=True) }}).map(([path, file]) => [new URL(path, ROOT).href, file]));
 const OURS = /^(site|pyodide|stdlib|checker|unit)-/;
 const NETWORK_TIMEOUT_MS = 4000;
 
