@@ -33,12 +33,29 @@ NOTICE_URL = "../notice/"  # from /checker/
 INTERPRETATION_URL = "../interpretation/"
 #: The checker page's templates, and the unit page's (which share the macros).
 TEMPLATES = [Path(__file__).with_name("templates") / name for name in ("checker", "unit")]
-#: One template per question type.
-QUESTION_TEMPLATES = {
-    "choice": "question_choice.html",
-    "boolean": "question_choice.html",
+#: The kind of field the page asks each question type with (a type of
+#: ``checker.answer_types.HANDLERS`` → a field of ``FIELDS`` in app.js, which
+#: reads and fills it). The page data carries each question's field, so a new
+#: type that fits a field reaches the page without editing app.js.
+FIELDS = {
+    "choice": "options",
+    "boolean": "options",
+    "integer": "integer",
+    "date": "date",
+}
+#: One template per field.
+FIELD_TEMPLATES = {
+    "options": "question_choice.html",
     "integer": "question_integer.html",
     "date": "question_date.html",
+}
+#: What to write instead, by field, after the form's sentence on a bad answer
+#: (the limits are the handler's, as ``questions_json`` gives them).
+INSTEAD = {
+    "options": lambda q: "请选择：" + "、".join(o["label"] for o in q["options"]),
+    "integer": lambda q: (f"请填写 {q['minimum']} 到 {q['maximum']} 之间的整数"
+                          + (f"（单位：{q['unit']}）" if q["unit"] else "")),
+    "date": lambda q: "请在日期框中选择一个真实存在的日期，例如 2017-06-30",
 }
 
 #: What the page says when the checker cannot run, by the reason boot.js or
@@ -61,7 +78,7 @@ def _environment() -> Environment:
     env = templating.environment(*TEMPLATES, html=True)
     env.filters["clause_href"] = _clause_href
     env.filters["clause_label"] = lambda clause_id: load().clauses[clause_id].label
-    env.globals["question_template"] = lambda q: QUESTION_TEMPLATES[q["type"]]
+    env.globals["question_template"] = lambda q: FIELD_TEMPLATES[FIELDS[q["type"]]]
     return env
 
 
@@ -101,10 +118,15 @@ def generic_checklist_html() -> str:
     return render("generic_checklist.html", **_context())
 
 
+def page_questions() -> list[dict[str, Any]]:
+    """The questions for app.js, each with its field and what to write instead."""
+    return [{**q, "field": FIELDS[q["type"]], "instead": INSTEAD[FIELDS[q["type"]]](q)} for q in questions_json()]
+
+
 def page_data() -> dict[str, Any]:
     """What the script needs: the questions and the labels of the result."""
     return {
-        "questions": questions_json(),
+        "questions": page_questions(),
         "fees": FIGURES["fees"],
         "notice": {"number": NOTICE["number"], "deadline": DEADLINE},
         # Findings that rest on a reading link to it on 解读说明.

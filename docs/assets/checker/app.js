@@ -28,21 +28,23 @@ const html = document.documentElement;
 const normalise = (text) => text.normalize("NFKC").trim();
 const checkedOf = (q) => form.querySelector(`input[name="${q.id}"]:checked`);
 
-const TYPES = {
-  choice: {
-    read: (q) => (checkedOf(q) ? checkedOf(q).value : undefined),
+// How each kind of field is read and filled. Which field a question type uses,
+// and what to write instead of a bad answer, come with the page data
+// (sitegen/checker_page.py, for every type of checker/answer_types.py).
+const FIELDS = {
+  options: {
+    // the option's value (a string, or a boolean for a yes/no question)
+    read: (q) => {
+      const checked = checkedOf(q);
+      const option = checked && q.options.find((o) => String(o.value).toLowerCase() === checked.value);
+      return option ? option.value : undefined;
+    },
     // false when the value is not one of the options (the caller keeps it as text)
     write: (q, text) => {
       const input = form.querySelector(`input[name="${q.id}"][value="${CSS.escape(text)}"]`);
       if (input) input.checked = true;
       return Boolean(input);
     },
-    instead: (q) => `请选择：${q.options.map((o) => o.label).join("、")}`,
-  },
-  boolean: {
-    read: (q) => (checkedOf(q) ? checkedOf(q).value === "true" : undefined),
-    write: (q, text) => TYPES.choice.write(q, text),
-    instead: (q) => TYPES.choice.instead(q),
   },
   integer: {
     read: (q) => {
@@ -54,7 +56,6 @@ const TYPES = {
       form.elements[q.id].value = text;
       return true;
     },
-    instead: (q) => `请填写 ${q.minimum} 到 ${q.maximum} 之间的整数${q.unit ? `（单位：${q.unit}）` : ""}`,
   },
   date: {
     read: (q) => form.elements[q.id].value || undefined,
@@ -64,10 +65,9 @@ const TYPES = {
       field.value = normalise(text);
       return field.value === normalise(text);
     },
-    instead: () => "请在日期框中选择一个真实存在的日期，例如 2017-06-30",
   },
 };
-const type = (q) => TYPES[q.type];
+const type = (q) => ({ ...FIELDS[q.field], instead: () => q.instead });
 
 // Values from a link that the form cannot hold: sent to Python as they are, so
 // that the error summary names them with their question, until the field is
