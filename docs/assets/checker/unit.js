@@ -335,28 +335,38 @@ function nextFrame() {
   });
 }
 
-/** A long roster's rows, from the texts they crossed in (batch.js rowsApart),
- * one text per task; false if a newer input came meanwhile. */
+const decoder = new TextDecoder();
+
+/** A long roster's rows, from the texts they crossed in (batch.js rowsApart,
+ * as UTF-8 bytes), one text per task; false if a newer input came meanwhile. */
 async function parseRows(batch, current) {
   const texts = batch.rowTexts || [];
   delete batch.rowTexts;
   for (const [n, text] of texts.entries()) {
     if (n > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     if (!current()) return false;
-    batch.rows.push(...JSON.parse(text));
+    batch.rows.push(...JSON.parse(decoder.decode(text)));
   }
   return true;
 }
 
 /** Append ``make(item)`` for every item to ``parent``, a chunk per frame;
- * false if ``current()`` says a newer input came meanwhile. */
-async function appendInChunks(parent, items, make, current) {
+ * false if ``current()`` says a newer input came meanwhile. With ``groups``,
+ * each chunk after the first goes into a <tbody> of its own after ``parent``
+ * (the draft: one element a frame tests for being on screen, not each row). */
+async function appendInChunks(parent, items, make, current, groups = false) {
   parent.replaceChildren();
+  if (groups) for (const extra of [...parent.parentNode.tBodies].slice(1)) extra.remove();
   let size = FIRST_CHUNK;
   for (let start = 0; start < items.length;) {
     const began = performance.now();
     const slice = items.slice(start, start + size);
-    parent.append(...slice.map(make));
+    let into = parent;
+    if (groups) {
+      if (start > 0) into = parent.parentNode.appendChild(document.createElement("tbody"));
+      into.style.containIntrinsicSize = `auto ${(slice.length * 2.6).toFixed(1)}em`; // a row's height until drawn
+    }
+    into.append(...slice.map(make));
     start += slice.length;
     await nextFrame(); // this chunk laid out and painted
     if (!current()) return false;
@@ -401,7 +411,7 @@ async function show(batch, current = () => true) {
   else $("unit-shown").textContent = "";
   await appendInChunks($("publicity").tBodies[0], batch.publicity, (p) =>
     el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
-      el("td", { text: p.current_title }), el("td", { text: p.route })), current);
+      el("td", { text: p.current_title }), el("td", { text: p.route })), current, true);
 }
 
 /** The same problem in many rows of one column is one line listing its cells. */
