@@ -244,12 +244,14 @@ def test_the_checker_page_loads_nothing_of_the_unit_s_desk(page, base_url: str) 
     assert not [u for u in urls if "/unit/" in u or u.endswith("batch.js")]
 
 
-def test_phone_width_keyboard_and_accessibility(browser, base_url: str) -> None:
-    ctx = browser.new_context(locale="zh-CN", viewport=PHONE)
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_results_fit_the_width_work_by_keyboard_and_pass_axe(browser, base_url: str, viewport: dict) -> None:
+    # The results are rows of a grid on a wide screen, stacked on a phone: both layouts.
+    ctx = browser.new_context(locale="zh-CN", viewport=viewport)
     page = ctx.new_page()
     open_unit(page, base_url)
     paste(page, to_csv(table(SETS[:4], names=NAMES[:4]), "\t"))
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     page.focus("#paste-check")
     page.keyboard.press("Tab")  # reaches the results' controls by keyboard
     assert page.evaluate("document.activeElement.tagName") in {"A", "BUTTON", "DIV", "INPUT", "TEXTAREA"}
