@@ -4,7 +4,7 @@
 // shows the result. Text from the URL or from results is only ever inserted
 // with textContent, never parsed as HTML.
 
-import { connectWorker } from "./connect.js";
+import { startPage } from "./connect.js";
 import { $, el } from "./dom.js";
 
 const root = document.getElementById("checker-app");
@@ -170,15 +170,6 @@ function updateUrl(answers, keys) {
 
 // ---- talking to the worker --------------------------------------------------
 
-// No sign of life from the worker for this long means the download has stalled
-// (every few kilobytes bring a progress message): fail on a stall, never on the
-// total time, so a slow network still gets there.
-const STALL_MS = Number(window.CHECKER_STALL_MS || 30000);
-// Once every byte is in, Python starts; a slow phone may take a while.
-const START_MS = Number(window.CHECKER_START_MS || 60000);
-// How long to wait for boot.js (async, in <head>) if it has not run yet.
-const BOOT_WAIT_MS = Number(window.CHECKER_BOOT_WAIT_MS || 15000);
-
 let worker = null;
 let ready = false;
 let inFlight = false;
@@ -188,26 +179,10 @@ let lastAnswers = {};
 // those it refused, as received: [{ q, label }] in the form's order.
 let lastAnswered = [];
 let firstResultShown = false;
-let watchdog = null;
-
-/** The start failed: the page shows the sentence for this kind (generated
- * with the page, sitegen/checker_page.py) and the generic checklist; the
- * detail goes to the console only. */
-function fail(kind, detail) {
-  clearTimeout(watchdog);
-  if (detail) console.error("checker:", detail);
-  if (window.checkerBoot && window.checkerBoot.fail) window.checkerBoot.fail(kind);
-  if (worker) worker.terminate();
-  if (html.dataset.checker === "failed") return;
-  html.dataset.checkerFailure = kind;
-  html.dataset.checker = "failed";
-  $("generic-checklist").open = true;
-}
-
-function watch(ms, kind) {
-  clearTimeout(watchdog);
-  watchdog = setTimeout(() => fail(kind, `no word from the checker's worker for ${ms} ms`), ms);
-}
+// The start, its watchdog and its failures (connect.js; set by startWorker):
+// a failure shows the page's sentence for its kind (generated with the page,
+// sitegen/checker_page.py) and the generic checklist.
+let page = null;
 
 function showProgress(loaded, total) {
   const progress = $("checker-progress");
@@ -242,17 +217,15 @@ function afterResult() {
 /** One handler per message type from the worker (see worker.js). */
 const ON_MESSAGE = {
   progress: (data) => {
-    watch(STALL_MS, "network");
     showProgress(data.loaded, data.total);
   },
   phase: () => {
-    watch(START_MS, "start");
     $("checker-progress").value = $("checker-progress").max;
     $("checker-progress-bytes").textContent = "";
     $("checker-status-text").textContent = "下载完成，正在启动……";
   },
   ready: (data) => {
-    clearTimeout(watchdog);
+    page.started();
     ready = true;
     root.dataset.boot = data.boot; // "fresh" or "snapshot" (see worker.js)
     evaluate();
@@ -267,7 +240,6 @@ const ON_MESSAGE = {
     show(JSON.parse(data.payload));
     afterResult();
   },
-  failed: (data) => fail(data.kind, data.detail),
   // A check that raised in Python: a plain sentence here, the traceback on the console.
   error: (data) => {
     console.error("checker:", data.message);
@@ -278,19 +250,13 @@ const ON_MESSAGE = {
 
 /** Take the worker over from boot.js (connect.js); boot.js has usually run already. */
 function startWorker() {
-  connectWorker({
+  page = startPage({
+    name: "checker",
     handlers: ON_MESSAGE,
-    onError: (event) => (ready ? ON_MESSAGE.error({ message: event.message })
-      : fail("scripts", event.message || "the checker's worker did not load")),
-    onStart: (bootWorker) => {
-      worker = bootWorker;
-      // Silent until its first word: its scripts did not all run (a copy cut
-      // short can still parse, and says nothing); boot.fail fetches them again.
-      watch(STALL_MS, "scripts");
-    },
-    fail,
-    waitMs: BOOT_WAIT_MS,
+    isReady: () => ready,
+    onStart: (bootWorker) => { worker = bootWorker; },
   });
+  page.connect();
 }
 
 // ---- showing a result -------------------------------------------------------

@@ -5,7 +5,7 @@
 // page's memory and the worker's only. Text from the roster is only ever
 // inserted with textContent, never parsed as HTML.
 
-import { connectWorker } from "./connect.js";
+import { startPage } from "./connect.js";
 import { $, el } from "./dom.js";
 import { countsBar, placeCountsBar } from "./chart.js";
 
@@ -13,11 +13,6 @@ const root = document.getElementById("unit-app");
 const DATA = JSON.parse(document.getElementById("unit-data").textContent);
 const LABELS = DATA.labels;
 const html = document.documentElement;
-// As on /checker/ (app.js): fail on a stall of the download, never on its
-// total time; then give Python a while to start; wait for boot.js (async).
-const STALL_MS = Number(window.CHECKER_STALL_MS || 30000);
-const START_MS = Number(window.CHECKER_START_MS || 60000);
-const BOOT_WAIT_MS = Number(window.CHECKER_BOOT_WAIT_MS || 15000);
 
 // A clause id (or {id, label}) → the link to it on the notice page.
 const clauseLink = (clause) => {
@@ -46,7 +41,10 @@ function setBusy(delta) {
   root.dataset.busy = busyCount > 0 ? "true" : "false"; // testing hook
 }
 
-let watchdog = null;
+// The start, its watchdog and its failures, as on /checker/ (connect.js; set
+// by startWorker): a failure shows the page's sentence for its kind
+// (generated with the page, sitegen/unit_page.py).
+let page = null;
 
 function setStatus(text, value, max = 100) {
   $("unit-status").hidden = false;
@@ -55,26 +53,6 @@ function setStatus(text, value, max = 100) {
     $("unit-progress").max = max || 1;
     $("unit-progress").value = value;
   }
-}
-
-/** The start failed: the page shows its sentence for this kind (generated with
- * the page, sitegen/unit_page.py, shown by checker.css from <html
- * data-checker-failure>); the detail goes to the console only. */
-function fail(kind, detail) {
-  clearTimeout(watchdog);
-  if (detail) console.error("unit:", detail);
-  if (window.checkerBoot && window.checkerBoot.fail) window.checkerBoot.fail(kind);
-  if (worker) worker.terminate();
-  for (const { reject } of waiting.values()) reject(new Error(kind));
-  waiting.clear();
-  if (html.dataset.checker === "failed") return;
-  html.dataset.checkerFailure = kind;
-  html.dataset.checker = "failed";
-}
-
-function watch(ms, kind) {
-  clearTimeout(watchdog);
-  watchdog = setTimeout(() => fail(kind, `no word from the checker's worker for ${ms} ms`), ms);
 }
 
 /** Call checker.batch.web.<call>(JSON) in the worker; resolves with the parsed reply. */
@@ -102,12 +80,10 @@ function settle(data) {
 // The checker's worker protocol (worker.js), plus the unit's batch replies.
 const ON_MESSAGE = {
   progress: (data) => {
-    watch(STALL_MS, "network");
     setStatus(`正在下载自查程序……（${Math.round(data.loaded / 1024)} / ${Math.round(data.total / 1024)} KB）`,
               data.loaded, data.total);
   },
   phase: () => {
-    watch(START_MS, "start");
     setStatus("下载完成，正在启动……");
   },
   ready: (data) => {
@@ -115,7 +91,7 @@ const ON_MESSAGE = {
     // "ready", so that checking a CSV or a pasted table needs no request.
     setStatus("正在加载批量检查程序……");
     call("ping", {}).then(() => {
-      clearTimeout(watchdog);
+      page.started();
       ready = true;
       root.dataset.boot = data.boot;
       $("unit-status").hidden = true;
@@ -123,9 +99,8 @@ const ON_MESSAGE = {
       root.dataset.busy = "false";
       performance.mark("checker-ready"); // read by bench/unit.py
       if (source) check(); // a file chosen while Python was starting
-    }, (error) => fail("start", error.message));
+    }, (error) => page.fail("start", error.message));
   },
-  failed: (data) => fail(data.kind, data.detail),
   // openpyxl, segno … are kept: .xlsx, exports and printing work offline (testing hook).
   "unit-stored": () => { root.dataset.offline = "ready"; },
   "batch-result": settle,
@@ -141,17 +116,21 @@ const ON_MESSAGE = {
 
 /** Take the worker over from boot.js (connect.js), as the checker page does. */
 function startWorker() {
-  connectWorker({
+  page = startPage({
+    name: "unit",
     handlers: ON_MESSAGE,
-    onError: (event) => (ready ? ON_MESSAGE.error({ message: event.message }) : fail("scripts", event.message)),
+    isReady: () => ready,
     onStart: (bootWorker) => {
       worker = bootWorker;
-      watch(STALL_MS, "scripts"); // until its first word (as app.js)
       setStatus("正在准备自查程序……", 0);
     },
-    fail,
-    waitMs: BOOT_WAIT_MS,
+    // The calls still waiting will never be answered.
+    onFail: (kind) => {
+      for (const { reject } of waiting.values()) reject(new Error(kind));
+      waiting.clear();
+    },
   });
+  page.connect();
 }
 
 // ---- input ------------------------------------------------------------------
@@ -291,13 +270,7 @@ function cancel() {
   showMessage("已取消检查。可以重新选择文件或粘贴表格。");
   root.dataset.checked = String(++checks);
   setStatus("正在重新准备自查程序……", 0);
-  worker = new Worker(new URL(`worker.js#stall=${STALL_MS}`, import.meta.url), { type: "module" });
-  worker.onmessage = (event) => {
-    const handler = ON_MESSAGE[event.data && event.data.type];
-    if (handler) handler(event.data);
-  };
-  worker.onerror = (event) => fail("scripts", event.message);
-  watch(STALL_MS, "network");
+  worker = page.restart();
 }
 
 function showMessage(text) {
@@ -335,28 +308,38 @@ function nextFrame() {
   });
 }
 
-/** A long roster's rows, from the texts they crossed in (batch.js rowsApart),
- * one text per task; false if a newer input came meanwhile. */
+const decoder = new TextDecoder();
+
+/** A long roster's rows, from the texts they crossed in (batch.js rowsApart,
+ * as UTF-8 bytes), one text per task; false if a newer input came meanwhile. */
 async function parseRows(batch, current) {
   const texts = batch.rowTexts || [];
   delete batch.rowTexts;
   for (const [n, text] of texts.entries()) {
     if (n > 0) await new Promise((resolve) => setTimeout(resolve, 0));
     if (!current()) return false;
-    batch.rows.push(...JSON.parse(text));
+    batch.rows.push(...JSON.parse(decoder.decode(text)));
   }
   return true;
 }
 
 /** Append ``make(item)`` for every item to ``parent``, a chunk per frame;
- * false if ``current()`` says a newer input came meanwhile. */
-async function appendInChunks(parent, items, make, current) {
+ * false if ``current()`` says a newer input came meanwhile. With ``groups``,
+ * each chunk after the first goes into a <tbody> of its own after ``parent``
+ * (the draft: one element a frame tests for being on screen, not each row). */
+async function appendInChunks(parent, items, make, current, groups = false) {
   parent.replaceChildren();
+  if (groups) for (const extra of [...parent.parentNode.tBodies].slice(1)) extra.remove();
   let size = FIRST_CHUNK;
   for (let start = 0; start < items.length;) {
     const began = performance.now();
     const slice = items.slice(start, start + size);
-    parent.append(...slice.map(make));
+    let into = parent;
+    if (groups) {
+      if (start > 0) into = parent.parentNode.appendChild(document.createElement("tbody"));
+      into.style.containIntrinsicSize = `auto ${(slice.length * 2.6).toFixed(1)}em`; // a row's height until drawn
+    }
+    into.append(...slice.map(make));
     start += slice.length;
     await nextFrame(); // this chunk laid out and painted
     if (!current()) return false;
@@ -401,7 +384,7 @@ async function show(batch, current = () => true) {
   else $("unit-shown").textContent = "";
   await appendInChunks($("publicity").tBodies[0], batch.publicity, (p) =>
     el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
-      el("td", { text: p.current_title }), el("td", { text: p.route })), current);
+      el("td", { text: p.current_title }), el("td", { text: p.route })), current, true);
 }
 
 /** The same problem in many rows of one column is one line listing its cells. */
