@@ -4,6 +4,7 @@ of the inputs, so an edit gives a new entry and never a stale one."""
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -16,13 +17,18 @@ CACHE = ROOT / "build"
 def cached(kind: str, key: str, make: Callable[[Path], None]) -> Path:
     """The folder ``build/<kind>/<key>/``, filled by ``make(folder)`` the first
     time. Made under a temporary name and renamed, so an interrupted build
-    leaves no half-made entry behind."""
+    leaves no half-made entry behind; under a lock, so that two processes
+    building at once (the tests' workers) make it once, not over each other."""
     out = CACHE / kind / key
-    if not out.is_dir():
-        tmp = out.with_name(f"{key}.tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
-        make(tmp)
-        shutil.rmtree(out, ignore_errors=True)
-        tmp.rename(out)
+    if out.is_dir():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.with_name(f"{key}.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not out.is_dir():  # another process may have made it meanwhile
+            tmp = out.with_name(f"{key}.tmp")
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir()
+            make(tmp)
+            tmp.rename(out)
     return out
