@@ -7,19 +7,9 @@
 // Docstrings are left out (asserts are kept) and the zip is stored, so that
 // the server's brotli compresses it well.
 // Called by sitegen/stdlib.py at build time, which caches the result.
-import { readFileSync, writeFileSync } from "node:fs";
-import { startPyodide } from "./node_pyodide.mjs";
+import { transformFile } from "./node_pyodide.mjs";
 
-const [input, output] = process.argv.slice(2);
-if (!input || !output) {
-  console.error("usage: node sitegen/stdlib_pyc.mjs SOURCES.zip OUTPUT.zip");
-  process.exit(2);
-}
-// No column ranges in the bytecode (as python -X no_debug_ranges): a third
-// smaller; tracebacks still name file and line, without the ^^^ markers.
-const pyodide = await startPyodide({ env: { PYTHONNODEBUGRANGES: "1" } });
-pyodide.FS.writeFile("/tmp/sources.zip", readFileSync(input));
-const compiled = pyodide.runPython(`
+await transformFile("node sitegen/stdlib_pyc.mjs SOURCES.zip OUTPUT.zip", "/tmp/sources.zip", `
 import ast, importlib.util, io, sys, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
@@ -58,5 +48,4 @@ with zipfile.ZipFile("/tmp/sources.zip") as sources, zipfile.ZipFile(out, "w") a
         item.external_attr = entry.external_attr
         target.writestr(item, data)
 out.getvalue()
-`).toJs();
-writeFileSync(output, compiled);
+`);

@@ -8,19 +8,9 @@
 // without comparing them with the source. RECORD lists the added files, and
 // the zip is stored, not deflated, so that the server's brotli compresses
 // across files. Called by sitegen/runtime.py at build time, which caches it.
-import { readFileSync, writeFileSync } from "node:fs";
-import { startPyodide } from "./node_pyodide.mjs";
+import { transformFile } from "./node_pyodide.mjs";
 
-const [input, output] = process.argv.slice(2);
-if (!input || !output) {
-  console.error("usage: node sitegen/wheel_pyc.mjs IN.whl OUT.whl");
-  process.exit(2);
-}
-// No column ranges in the bytecode (as python -X no_debug_ranges): smaller; tracebacks still
-// name file and line, without the ^^^ markers (as the standard library's, stdlib_pyc.mjs).
-const pyodide = await startPyodide({ env: { PYTHONNODEBUGRANGES: "1" } });
-pyodide.FS.writeFile("/tmp/in.whl", readFileSync(input));
-const compiled = pyodide.runPython(`
+await transformFile("node sitegen/wheel_pyc.mjs IN.whl OUT.whl", "/tmp/in.whl", `
 import base64, hashlib, importlib.util, io, zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
@@ -56,5 +46,4 @@ with zipfile.ZipFile("/tmp/in.whl") as wheel, zipfile.ZipFile(out, "w") as targe
     text = wheel.read(record).decode()
     target.writestr(stored(record.filename, record.date_time, record.external_attr), (text + added).encode())
 out.getvalue()
-`).toJs();
-writeFileSync(output, compiled);
+`);
