@@ -32,7 +32,6 @@ def page_data() -> dict[str, Any]:
         "questions": {q.id: {"label": q.label, "header": header(q)} for q in QUESTIONS},
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "verdicts": list(VERDICTS),
-        "levels": {o.value: o.label for o in BY_ID["target_level"].options} if "target_level" in BY_ID else {},
         "clauses": clause_links(),
         "notice": NOTICE_URL,
         "notice_number": FIGURES["notice_number"],
