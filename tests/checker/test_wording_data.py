@@ -5,6 +5,7 @@ code uses, and nothing code uses is left without wording."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import get_args
 
@@ -109,3 +110,30 @@ def test_an_item_for_no_one_stops_the_import() -> None:
 def test_an_id_written_twice_stops_the_import() -> None:
     with pytest.raises(ValueError, match="twice"):
         datafile.by_id("findings.toml", [{"id": "a"}, {"id": "a"}], dict)
+
+
+def _stating_readings() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(where, text, readings) of every hint and checklist detail a page shows."""
+    from checker.batch.roster import UNIT_KEYS
+    from checker.batch.words import unit_voice
+    from checker.questions import QUESTIONS
+
+    return ([(f"question {q.id}", q.hint, q.readings) for q in QUESTIONS]
+            + [(f"unit's desk {k}", unit_voice(k).hint, unit_voice(k).readings) for k in UNIT_KEYS]
+            + [(f"item {d.id}", d.detail, d.readings) for d in ITEMS.values()])
+
+
+def test_a_text_stating_a_reading_links_each_of_its_readings() -> None:
+    """A hint or checklist detail that states the site's reading (本站理解…)
+    says 解读说明 once per reading and names each reading, which the pages
+    link (issue 20); every named reading is a heading of 解读说明."""
+    headings = set(re.findall(r"\{#([a-z0-9-]+)\}", (PACKAGE.parent / "docs" / "interpretation.md").read_text(encoding="utf-8")))
+    problems = []
+    for where, text, readings in _stating_readings():
+        if text.count("解读说明") != len(readings) or ("本站" in text and not readings) or set(readings) - headings:
+            problems.append((where, text, readings))
+    # A finding links its one reading beside its text (本站的理解).
+    problems += [(f"finding {d.id}", d.text, d.reading) for d in FINDINGS.values()
+                 if ("本站" in d.text and not d.reading) or (d.reading and d.reading not in headings)]
+    assert problems == []
+    assert any(readings for _, _, readings in _stating_readings())

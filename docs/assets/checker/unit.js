@@ -6,7 +6,7 @@
 // inserted with textContent, never parsed as HTML.
 
 import { startPage } from "./connect.js";
-import { $, el } from "./dom.js";
+import { $, el, withReadings } from "./dom.js";
 import { countsBar, placeCountsBar } from "./chart.js";
 
 const root = document.getElementById("unit-app");
@@ -463,7 +463,7 @@ function unitItem(item) {
   return el("li", { class: "checklist-item", dataset: { clause: item.clause.id, item: item.id } },
     el("span", { class: "checkbox", "aria-hidden": "true" }),
     el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}；涉及：${whom}）` }),
-    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail", text: item.detail }) : null,
+    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail" }, ...withReadings(item.detail, DATA.item_readings[item.id])) : null,
     " 依据：", clauseLink(item.clause));
 }
 
