@@ -121,6 +121,23 @@ def test_bad_unit_answers_exit_2_naming_the_key(tmp_path: Path) -> None:
     assert "“国有企事业单位”" in proc.stderr
 
 
+@pytest.mark.parametrize("unit, said", [
+    ('{"单位性质": "民营企业", "单位性质": "国有"}', "“单位性质”出现了不止一次"),
+    ('{"单位性质": "民营企业",}', "例如 {\"单位性质\": \"民营企业\""),
+    ('{"单位性质": "民营企业", "x": 1}', "“x”不是可以统一回答的问题"),
+    ('["民营企业"]', "例如 {\"单位性质\": \"民营企业\""),
+])
+def test_the_unit_answers_file_is_told_of_in_the_officer_s_words(tmp_path: Path, unit: str, said: str) -> None:
+    """The unit's answers file is written by HR staff by heading: its messages
+    name what they wrote and show an example by heading, never an 答案键 or
+    an answer key they did not write (issue 20)."""
+    (tmp_path / "r.csv").write_text("姓名,申报级别\n甲,高级\n", encoding="utf-8")
+    (tmp_path / "u.json").write_text(unit, encoding="utf-8")
+    proc = run("batch", str(tmp_path / "r.csv"), "--unit", str(tmp_path / "u.json"))
+    assert proc.returncode == 2 and said in proc.stderr, proc.stderr
+    assert "答案键" not in proc.stderr and "target_level" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_out_writes_json_csv_and_xlsx_that_read_back(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
