@@ -94,6 +94,11 @@ def with_readings(text: str, readings: Any = ()) -> Markup:
     return Markup("").join(out)
 
 
+def finding_readings() -> dict[str, str]:
+    """The link of the reading each finding takes, by finding id, for a page's script."""
+    return {d.id: reading_href(d.reading) for d in FINDINGS.values() if d.reading}
+
+
 def item_readings() -> dict[str, list[str]]:
     """The links of the readings a checklist item's detail states, by item id, for a page's script."""
     return {d.id: [reading_href(r) for r in d.readings] for d in ITEMS.values() if d.readings}
@@ -156,7 +161,7 @@ def page_data() -> dict[str, Any]:
         "fees": FIGURES["fees"],
         "notice": {"number": NOTICE["number"], "deadline": DEADLINE},
         # Findings that rest on a reading link to it on 解读说明.
-        "readings": {d.id: reading_href(d.reading) for d in FINDINGS.values() if d.reading},
+        "readings": finding_readings(),
         # Checklist items whose detail states a reading link its “解读说明” there.
         "item_readings": item_readings(),
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},

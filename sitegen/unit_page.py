@@ -17,7 +17,7 @@ from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
 from . import failures
-from .checker_page import NOTICE_URL, clause_links, item_readings, render
+from .checker_page import NOTICE_URL, clause_links, finding_readings, item_readings, render
 
 
 #: Why the start failed (the kinds the checker's worker and boot.js report, as
@@ -33,6 +33,7 @@ def page_data() -> dict[str, Any]:
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "verdicts": list(VERDICTS),
         "clauses": clause_links(),
+        "readings": finding_readings(),
         "item_readings": item_readings(),
         "notice": NOTICE_URL,
         "notice_number": FIGURES["notice_number"],

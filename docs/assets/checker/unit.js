@@ -436,7 +436,7 @@ function arrange() {
 function resultRow(r) {
   const tr = el("tr", { id: `unit-row-${r.row}`, dataset: { row: String(r.row) } });
   if (r.verdict) tr.dataset.verdict = r.verdict;
-  const reasons = r.findings || []; // [severity, message, clause], notes left out
+  const reasons = r.findings || []; // [severity, message, clause, id], notes left out
   tr.append(
     el("td", { text: String(r.row) }),
     el("th", { scope: "row", text: r.name || "（无姓名）" }),
@@ -444,9 +444,9 @@ function resultRow(r) {
     el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
       r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED),
     el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
-    el("td", {}, ...reasons.map(([severity, message, clause]) => el("div", { class: `finding finding--${severity}` },
+    el("td", {}, ...reasons.map(([severity, message, clause, id]) => el("div", { class: `finding finding--${severity}` },
       el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
-      " ", clauseLink(clause)))),
+      " ", clauseLink(clause), readingLink(id)))),
     el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : `${r.fee_yuan}元` }),
     el("td", { class: "person-actions" }, ...(r.verdict ? [el("a", {
       href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
@@ -456,6 +456,12 @@ function resultRow(r) {
     })] : [])),
   );
   return tr;
+}
+
+// A finding that rests on a reading of 解读说明 links it, as on /checker/.
+function readingLink(id) {
+  const href = DATA.readings[id];
+  return href ? el("span", {}, " · ", el("a", { href, class: "reading-link", text: "本站的理解" })) : null;
 }
 
 function unitItem(item) {
@@ -534,8 +540,8 @@ function personPage(r, qr) {
     el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null || r.verdict === "ineligible" ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
   ];
   const qrBlock = el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url })));
-  const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
-    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null;
+  const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause, id]) =>
+    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), readingLink(id), "）"))) : null;
   const answers = [el("h3", { text: "已填的回答" }),
     el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })]))];
   if (r.verdict === "ineligible") {
