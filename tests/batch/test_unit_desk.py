@@ -113,3 +113,17 @@ def test_qr_code_is_an_svg_of_the_link() -> None:
 
     svg = qr_svg("https://gx.example/checker/?target_level=senior")
     assert svg.startswith("<svg") and "<path" in svg and "<script" not in svg
+
+
+def test_the_unit_wide_questions_are_asked_in_the_unit_s_voice() -> None:
+    """/unit/ asks what is the same for the whole unit as the unit (本单位…),
+    never as the applicant (您…) (issue 20)."""
+    from checker.batch.roster import UNIT_KEYS
+    from checker.batch.words import unit_voice
+    from sitegen.unit_page import page_html
+
+    html = page_html()
+    for key in UNIT_KEYS:
+        asked = unit_voice(key)
+        assert asked.label.startswith("本单位") and "您" not in asked.label + asked.hint, asked
+        assert f'<legend class="q-label">{asked.label}</legend>' in html

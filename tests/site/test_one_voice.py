@@ -143,6 +143,12 @@ def test_no_retracted_sentence_comes_back(built: list[Page]) -> None:
     assert found == {}
 
 
+def test_a_citation_is_given_once(built: list[Page]) -> None:
+    by_path = {p.path: p for p in built}
+    counts = {(e["page"], e["text"]): by_path[e["page"]].text.count(_squash(e["text"])) for e in DATA["once"]}
+    assert counts == {key: 1 for key in counts}
+
+
 def test_a_page_stating_a_reading_links_it(built: list[Page]) -> None:
     missing = {p.path: hits for p in built if (hits := unlinked_readings(p))}
     assert missing == {}
