@@ -121,6 +121,12 @@ def test_the_route_shows_the_stages_with_their_dates_and_the_other_channels() ->
     for period in ("2017年4-5月", "2017年6-7月", "2017年8月1-10日", "2017年8月11日起"):
         assert period in shown, period
     assert "面试答辩" in shown and "申报高级资格的人员" in shown
+    # The unit's box has its period of 六 (its steps have no date), and whom a
+    # box applies to is said once, not after each of its steps.
+    assert "2017年6-7月〔六（二）〕" in shown.split("各市人事职改部门")[0].split("申报人所在单位（部门）")[1]
+    for applies in {diagrams.STEPS[s].applies for _, ids in diagrams.ROUTE for s in ids} - {diagrams.ALL}:
+        assert shown.count(applies) <= 1, applies
+    assert diagrams.SAME in shown  # the series office: the same people as the box above
     others = "".join(_svg_texts(other))
     for step in diagrams.CHANNELS:
         assert diagrams.STEPS[step].applies in others
