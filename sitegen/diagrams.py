@@ -325,7 +325,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
     """The decision top to bottom, one drawing per step (so that print breaks
     pages between steps, never through a box), each gate's exit to 不能申报
     on the right; the drawings join up when stacked."""
-    main_w, exit_x = 226, 268
+    main_w, exit_x = 222, 270  # room between them for the exit arrow's label (3 characters)
     exit_w, inner_w = WIDTH - exit_x, main_w - 2 * PAD
     drawings: list[Canvas] = []
 
@@ -356,7 +356,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
             cy += ch + 6
         mid = top + min(total / 2, 40)
         c.line(main_w, mid, exit_x, mid)
-        c.label((main_w + exit_x) / 2, mid - 5, "不属于" if gate.admits else "属于", "middle")
+        c.label((main_w + exit_x) / 2, mid - 7, "不属于" if gate.admits else "属于", "middle")
         c.box(exit_x, mid - 18, exit_w, [Line(BARRED, "strong")], "diagram-stop",
               notice_href(gate.clause, page), min_h=36, anchor_="middle", pad=4)
         arrow_down(c, top + total, "属于其一" if gate.admits else "不属于")
