@@ -37,6 +37,7 @@ def on_config(config: Any) -> Any:
     # Where this build's checker scripts live (site_overrides/checker.html).
     config["extra"]["checker_assets"] = checker_assets.folder()
     config["extra"]["checker_downloads"] = checker_assets.early_downloads()  # boot.js starts these
+    config["watch"].append(str(checker_assets.WEB))  # `mkdocs serve`: the scripts live outside docs/
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation
@@ -47,7 +48,7 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    checker_assets.place_scripts(files)
+    checker_assets.place_scripts(files, config)
     return files
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen import checker_page, failures, unit_page
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = sorted((ROOT / "docs" / "assets" / "checker").glob("*.js"))
+SCRIPTS = sorted((ROOT / "web" / "checker").glob("*.js"))
 STYLES = ROOT / "docs" / "assets" / "stylesheets" / "checker.css"
 DEFINED = set(failures.KINDS)
 
@@ -28,7 +28,7 @@ _TEST_USES = re.compile(r"""(?:FAILURES|CHECKER_PAGE|UNIT_PAGE|UNIT_FILES)\[["']
 
 # unit.js also calls an export's format its `kind` (exportAs, template): the
 # formats of its TYPES table are not failures.
-_UNIT_JS = (ROOT / "docs" / "assets" / "checker" / "unit.js").read_text(encoding="utf-8")
+_UNIT_JS = (ROOT / "web" / "checker" / "unit.js").read_text(encoding="utf-8")
 _FORMATS = set(re.findall(r"^  (\w+): \"", re.search(r"const TYPES = \{(.*?)\n\}", _UNIT_JS, re.S).group(1), re.M))
 
 
@@ -90,7 +90,7 @@ def test_a_sentence_for_a_kind_not_named_stops_the_build() -> None:
 
 
 def test_the_unit_desks_file_sentences_are_for_what_its_downloads_report() -> None:
-    worker = (ROOT / "docs" / "assets" / "checker" / "worker.js").read_text(encoding="utf-8")
+    worker = (ROOT / "web" / "checker" / "worker.js").read_text(encoding="utf-8")
     assert set(failures.UNIT_FILES) == set(re.findall(r'failure\("(\w+)"', worker))
     assert "UNIT_MESSAGES = unitFailures" in worker and "首次" not in worker
 

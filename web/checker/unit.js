@@ -1,6 +1,6 @@
 // The unit's desk (/unit/): a staff list in, every person's verdict and
 // checklist out, through the checker's own worker (boot.js starts it) and the
-// same Python rules (checker.batch, see docs/assets/checker/batch.js).
+// same Python rules (checker.batch, see web/checker/batch.js).
 // Nothing leaves the browser and nothing is stored: the roster is held in this
 // page's memory and the worker's only. Text from the roster is only ever
 // inserted with textContent, never parsed as HTML.
