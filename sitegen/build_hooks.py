@@ -18,12 +18,19 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:glossary -->": glossary.page_markdown,
     "<!-- gen:citations -->": citations.page_markdown,
     "<!-- gen:trace -->": trace_page.page_markdown,
-    "<!-- gen:checker -->": checker_page.page_html,
     "<!-- gen:fees -->": figures.fees_markdown,
     "<!-- gen:periods -->": figures.periods_markdown,
     "<!-- gen:timeline -->": figures.timeline_markdown,
-    "<!-- gen:unit -->": unit_page.page_html,
     "<!-- gen:unit-headings -->": unit_page.headings_markdown,
+}
+
+#: Marker in a page → function returning the HTML of a component (the checker's
+#: form and results, the unit's desk), put in after the Markdown is rendered:
+#: the templates are indented as HTML, which Markdown would read as its own
+#: (an indented line as code, a blank line as the end of the HTML).
+COMPONENTS: dict[str, Callable[[], str]] = {
+    "<!-- gen:checker -->": checker_page.page_html,
+    "<!-- gen:unit -->": unit_page.page_html,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
@@ -62,6 +69,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    # Markdown keeps a marker, an HTML comment, as it is.
+    for marker, generate in COMPONENTS.items():
+        if marker in html:
+            html = html.replace(marker, generate())
     if page.file.src_uri in NO_TOOLTIPS:
         return html
     depth = page.url.count("/")
