@@ -14,8 +14,8 @@ import csv
 import io
 from typing import Any
 
+from ..findings import ASK
 from ..notice import clause_label
-from ..parameters import FIGURES
 from ..questions import BY_ID, QUESTIONS
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 from .roster import Batch
@@ -54,7 +54,7 @@ LINK_COLUMN = "自查链接"
 
 def whom_to_ask() -> str:
     """The office the notice names (八), for a person who cannot apply."""
-    return f"如有疑问，请咨询{FIGURES['office']}（电话 {FIGURES['phone']}）。"
+    return ASK
 
 
 def summary_header(batch: Batch) -> list[str]:

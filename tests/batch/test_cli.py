@@ -72,7 +72,7 @@ def test_unit_answers_file_and_text_format(tmp_path: Path) -> None:
     assert "第2行 甲，评审费380元" in group
     ineligible = text.split(f"\n{VERDICT_LABELS['ineligible']}（1人）\n")[1].split("\n\n")[0]
     assert "第3行 乙" in ineligible and "评审费" not in ineligible  # an ineligible person pays nothing
-    assert "一（三）" in ineligible and "请咨询" in ineligible  # why, with the clause as people read it; whom to ask
+    assert "一（三）" in ineligible and "咨询（电话" in ineligible  # why, with the clause as people read it; whom to ask
     assert f"合计 {380 if want in ('eligible', 'conditional') else 0} 元" in text
     # No English code, answer key or true/false in a text for people.
     assert not any(word in text for word in ("ineligible", "eligible", "civil_servant", "true", "false", "1.3"))
