@@ -6,9 +6,10 @@ the pages on the checker's worker (``web/checker/*.js``) and the generated
 ``runtime.js`` are served from one folder named after a hash of everything
 they stand for (their text, Pyodide, the standard library, the wheel):
 ``assets/checker/v-<hash>/``; the two every page loads (``web/site/*.js``)
-from ``assets/javascripts/``, where they find the site's root. A page always names the folder of its own build,
-so a cache (the service worker's or the browser's) can never combine a new
-page with an old script or old rules (issue 12, "mixed versions").
+from ``assets/javascripts/``, where they find the site's root. A page always
+names the folder of its own build, so a cache (the service worker's or the
+browser's) can never combine a new page with an old script or old rules
+(issue 12, "mixed versions").
 
 This module is also the one definition of the runtime files: which cache of
 the browser's Cache Storage each belongs to, and the size and SHA-256 that the
