@@ -8,8 +8,8 @@ from typing import Any, Callable
 from checker.parameters import FIGURES
 
 from . import (
-    checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, figures, glossary, notice_page,
-    offline, trace_page, unit_page,
+    checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, failures, figures, glossary,
+    notice_page, offline, trace_page, unit_page,
 )
 
 #: Marker in a page → function returning the Markdown that replaces it.
@@ -56,6 +56,8 @@ def on_config(config: Any) -> Any:
 
 def on_files(files: Any, config: Any) -> Any:
     checker_assets.place_scripts(files, config)
+    styles = files.get_file_from_path(failures.STYLES)  # the rule by kind of failure, from checker/failures.toml
+    styles.content_string = failures.fill_styles(styles.content_string)
     return files
 
 

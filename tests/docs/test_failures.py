@@ -46,7 +46,9 @@ def _reported_by_scripts() -> set[str]:
 
 
 def _shown_by_styles() -> set[str]:
-    return set(_MARKUP_USES.findall(STYLES.read_text(encoding="utf-8")))
+    """The kinds checker.css shows, as the build writes it (its rule by kind
+    comes from failures.toml: sitegen/failures.py)."""
+    return set(_MARKUP_USES.findall(failures.fill_styles(STYLES.read_text(encoding="utf-8"))))
 
 
 def _uses() -> dict[str, set[str]]:
@@ -99,3 +101,9 @@ def test_the_pages_show_the_sentences_of_the_wording_file() -> None:
     checker = checker_page.render("status.html", failures=checker_page.FAILURES)
     assert all(f'data-failure="{kind}">{text}</p>' in checker for kind, text in failures.CHECKER_PAGE.items())
     assert unit_page.FAILURES == failures.UNIT_PAGE
+
+
+def test_styles_without_the_place_of_the_rule_by_kind_stop_the_build() -> None:
+    import pytest
+    with pytest.raises(ValueError, match=r"gen:failure-rules"):
+        failures.fill_styles(".checker-failure [data-failure] { display: none; }")
