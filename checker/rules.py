@@ -516,7 +516,8 @@ def unit_papers(ctx: Context) -> None:
 
 
 @rule({
-    "2.1.5": "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评",
+    "2.1.5": "除银行、保险公司等法律法规明确规定可独立承担民事责任能力的分支机构以外，"
+             "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评",
     **quoted("2.1.1", "2.1.3"),
 }, reports=("non_legal_branch", "branch_via_talent_market"), blocking="2.1.5")
 def branch_units(ctx: Context) -> None:

@@ -29,12 +29,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
+from pathlib import Path
 
 from checker.catalog import ALL, OFFICE, STEPS
 from checker.findings import FINDINGS
 from checker.notice import anchor, load
 from checker.parameters import DEADLINE, FIGURES, PERIOD, PERIODS, zh_date, zh_period
 from checker import rules
+
+from . import figures
 
 #: The drawing's width in SVG units; shown at about that many CSS pixels, so
 #: it fits the content column of a 390 px phone (358 px) without scaling the
@@ -187,11 +190,20 @@ class Canvas:
 # --- links to the notice --------------------------------------------------------
 
 
-def notice_href(clause_id: str, page: str) -> str:
-    """The notice's clause, relative to the built page of Markdown file ``page``
+def _root(page: str) -> str:
+    """The site's root relative to the built page of Markdown file ``page``
     (``guide/eligibility.md`` is served as ``/guide/eligibility/``)."""
-    depth = page.count("/") + (0 if page.rsplit("/", 1)[-1] == "index.md" else 1)
-    return f"{'../' * depth}notice/#{anchor(clause_id)}"
+    return "../" * (page.count("/") + (0 if page.rsplit("/", 1)[-1] == "index.md" else 1))
+
+
+def notice_href(clause_id: str, page: str) -> str:
+    """The notice's clause, relative to the built page of ``page``."""
+    return f"{_root(page)}notice/#{anchor(clause_id)}"
+
+
+def reading_href(reading: str, page: str) -> str:
+    """A reading on 解读说明, relative to the built page of ``page``."""
+    return f"{_root(page)}interpretation/#{reading}"
 
 
 def _label(clause_id: str) -> str:
@@ -211,6 +223,10 @@ def _figure(name: str, svg: str, caption: str, alternative: str = "") -> str:
 
 def _clause_a(clause_id: str, page: str) -> str:
     return f'<a href="{escape(notice_href(clause_id, page))}">{escape(_label(clause_id))}</a>'
+
+
+def _reading_a(reading: str, page: str, words: str = "解读说明") -> str:
+    return f'<a href="{escape(reading_href(reading, page))}">{escape(words)}</a>'
 
 
 # --- the timeline of 六 ---------------------------------------------------------
@@ -263,16 +279,30 @@ def timeline_html(page: str = "timeline.md") -> str:
 # --- who may apply ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Case:
+    """A line under a step: the notice's words or a finding's (``text``) at
+    ``clause``; ``reading``, the id on 解读说明 where the line is the site's
+    reading (marked 本站理解 and linked there)."""
+
+    text: str
+    clause: str
+    reading: str | None = None
+
+
 @dataclass
 class Gate:
     """A step of the decision: the notice's words at ``clause``; ``admits``
     when meeting it lets one through (else meeting it bars), with the lines
-    under it (the clauses that admit, or the exceptions)."""
+    under it (the clauses that admit, or the exceptions) and, for a step that
+    admits, the cases its clauses do not settle (``unstated``: the checker
+    gives a condition, not 不能申报)."""
 
     clause: str
     words: str
     admits: bool
-    children: list[tuple[str, str]] = field(default_factory=list)  # (text, clause)
+    children: list[Case] = field(default_factory=list)
+    unstated: list[Case] = field(default_factory=list)
 
 
 def _words_up_to(clause_id: str, quote: str) -> str:
@@ -285,24 +315,45 @@ def _words_up_to(clause_id: str, quote: str) -> str:
     return text if heading[at + len(quote):].strip("。 ") == "" else text + "……"
 
 
+#: 解读说明's source: a reading's title is its heading there.
+READINGS_PAGE = Path(__file__).resolve().parents[1] / "docs" / "interpretation.md"
+_READING_HEADING = re.compile(r"^#{2,4} (.+?) \{#([a-z0-9-]+)\}\s*$", re.M)
+
+
+def reading_title(reading: str) -> str:
+    """The heading of ``reading`` on 解读说明 (its figures filled in)."""
+    titles = {ident: title for title, ident in _READING_HEADING.findall(READINGS_PAGE.read_text(encoding="utf-8"))}
+    return figures.substitute(titles[reading])
+
+
 def gates() -> list[Gate]:
     """The blocking rules as the steps of a decision, in their order; rules
     final on the same words are one step. A rule whose words bar (不得) is met
-    → cannot apply, with its notes as exceptions; the others admit, with the
-    clauses of the notes that say why someone is in scope."""
+    → cannot apply, with its notes as exceptions (a note resting on a reading
+    marked as the site's); the others admit, with the clauses of the notes
+    that say why someone is in scope, and the conditions on those clauses
+    that rest on a reading: cases the notice does not settle, which the
+    checker does not bar."""
     found: dict[tuple[str, str], Gate] = {}
     for rule in rules.blocking_rules():
         clause, words = rule.final_words
         gate = found.setdefault((clause, words), Gate(clause, words, "不得" not in words))
-        notes = [FINDINGS[f] for f in rule.reports if FINDINGS[f].severity == "note"]
-        for note in notes:
+        reported = [FINDINGS[f] for f in rule.reports]
+        for note in (d for d in reported if d.severity == "note"):
             if gate.admits:
                 text = _words_up_to(note.clause, rule.cites.get(note.clause, ""))
-                child = (text or load().clauses[note.clause].heading, note.clause)
+                child = Case(text or load().clauses[note.clause].heading, note.clause)
             else:
-                child = ("例外：" + note.text.format(**FIGURES), note.clause)
+                child = Case(note.text.format(**FIGURES), note.clause, note.reading)
             if child not in gate.children:
                 gate.children.append(child)
+        if gate.admits:
+            admitting = {c.clause for c in gate.children}
+            for d in reported:
+                case = Case(reading_title(d.reading), d.clause, d.reading) if d.reading else None
+                if (d.severity == "condition" and case and d.clause in admitting
+                        and case not in gate.unstated):
+                    gate.unstated.append(case)
     return list(found.values())
 
 
@@ -319,6 +370,20 @@ def obtainable_steps() -> list[str]:
 APPLY_OK = "可以申报"
 BARRED = "不能申报"
 CONDITIONS = "还要先办的事（办好即可申报）"
+ONE_OF = "属于下列情形之一："
+#: Above the cases an admitting step's clauses do not settle: what the checker
+#: says of them (a condition naming whom to ask), and that it is a reading.
+UNSTATED = "通知没有写明的情形，本站不判为不能申报，列为须确认的条件："
+EXCEPTION = "例外："
+#: The mark of a line that is the site's reading (its box links the reading).
+OURS = "本站理解"
+
+
+def case_lines(case: Case, exception: bool) -> list[Line]:
+    """A case's box: its clause (and 本站理解 where it is the site's reading),
+    then its words (an exception's marked so)."""
+    label = _label(case.clause) + (f" · {OURS}" if case.reading else "")
+    return [Line(label, "small"), Line((EXCEPTION if exception else "") + case.text)]
 
 
 def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]:
@@ -335,25 +400,29 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
             c.label(main_w / 2 + 8, bottom + 16, label)
         c.height = bottom + GAP
 
+    def case_box(c: Canvas, y: float, case: Case, exception: bool) -> float:
+        return c.box(PAD, y, main_w - 2 * PAD, case_lines(case, exception), "diagram-child",
+                     reading_href(case.reading, page) if case.reading else notice_href(case.clause, page))
+
     for gate in gates():
         c = Canvas()
         top = 1.0
         head = [Line(_label(gate.clause), "small"), Line(gate.words, "strong")]
         if gate.admits and gate.children:
-            head.append(Line("属于下列情形之一：", ""))
-        h_head = c.measure(head, inner_w) + PAD
-        child_h = [c.measure([Line(_label(cl), "small"), Line(t)], inner_w - 2 * PAD) + 2 * PAD - 4
-                   for t, cl in gate.children]
-        total = h_head + sum(child_h) + 6 * len(child_h) + PAD
-        c.rect(0, top, main_w, total, "diagram-gate")
+            head.append(Line(ONE_OF))
+        at = len(c.parts)  # the frame goes under what is drawn in it
         c.parts.append(f'<a href="{escape(notice_href(gate.clause, page))}">')
-        c.text(PAD, top + PAD - 4, head, inner_w)
+        cy = top + PAD - 4 + c.text(PAD, top + PAD - 4, head, inner_w) + 4
         c.parts.append("</a>")
-        cy = top + h_head
-        for (text, cl), ch in zip(gate.children, child_h):
-            c.box(PAD, cy, main_w - 2 * PAD, [Line(_label(cl), "small"), Line(text)], "diagram-child",
-                  notice_href(cl, page))
-            cy += ch + 6
+        for case in gate.children:
+            cy += case_box(c, cy, case, not gate.admits) + 6
+        if gate.unstated:
+            cy += c.text(PAD, cy - 2, [Line(UNSTATED)], inner_w) + 2
+            for case in gate.unstated:
+                cy += case_box(c, cy, case, False) + 6
+        total = cy - top + PAD
+        c.rect(0, top, main_w, total, "diagram-gate")
+        c.parts.insert(at, c.parts.pop())
         mid = top + min(total / 2, 40)
         c.line(main_w, mid, exit_x, mid)
         c.label((main_w + exit_x) / 2, mid - 7, "不属于" if gate.admits else "属于", "middle")
@@ -382,7 +451,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
           notice_href(scope.clause if scope else "1.1", page), min_h=36, anchor_="middle")
     drawings.append(c)
     n = len(drawings)
-    return [d.svg(f"{ident}-{i + 1}", f"谁可以申报：第{i + 1}步，共{n}步（点框可看通知原文）", None, role="group",
+    return [d.svg(f"{ident}-{i + 1}", f"谁可以申报：第{i + 1}步，共{n}步（点框可看通知原文或本站的理解）", None, role="group",
                   margin=0 if i < n - 1 else 4)
             for i, d in enumerate(drawings)]
 
@@ -397,10 +466,15 @@ def eligibility_text(page: str) -> list[str]:
     for gate in gates():
         words = f"{_clause_a(gate.clause, page)} {escape(gate.words)}"
         if gate.admits:
-            kids = "；".join(f"{_clause_a(cl, page)} {escape(t)}" for t, cl in gate.children)
-            items.append(f"{words}。属于下列情形之一的，往下看；不属于的，{BARRED}：{kids}")
+            kids = "；".join(f"{_clause_a(c.clause, page)} {escape(c.text)}" for c in gate.children)
+            unstated = "；".join(_reading_a(c.reading, page, c.text) for c in gate.unstated if c.reading)
+            items.append(f"{words}。{ONE_OF[:-1]}的，往下看：{kids}。"
+                         + (f"{UNSTATED[:-1]}（各项见解读说明），往下看：{unstated}。" if unstated else "")
+                         + f"都不属于的，{BARRED}。")
         else:
-            kids = "".join(f"（{_clause_a(cl, page)} {escape(t)}）" for t, cl in gate.children)
+            kids = "".join(f"（{_clause_a(c.clause, page)} {EXCEPTION[:-1]}"
+                           + (f"（{OURS}，见{_reading_a(c.reading, page)}）" if c.reading else "")
+                           + f"：{escape(c.text)}）" for c in gate.children)
             items.append(f"{words}。属于的，{BARRED}{kids}；不属于的，往下看。")
     steps = [STEPS[s] for s in obtainable_steps()]
     if steps:

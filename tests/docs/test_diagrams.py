@@ -153,13 +153,72 @@ def test_who_may_apply_shows_who_is_admitted_the_exceptions_and_what_can_still_b
         assert diagrams.STEPS[step].title in shown, step
 
 
+def _reading_ids() -> set[str]:
+    return set(re.findall(r"\{#([a-z0-9-]+)\}", diagrams.READINGS_PAGE.read_text(encoding="utf-8")))
+
+
+def _gate_box(svg: str, words: str) -> str:
+    """The text of the drawing (one step of who may apply) that shows ``words``, and its links."""
+    root = ET.fromstring(f"<div>{svg}</div>")
+    for drawing in root.iter(f"{SVG}svg"):
+        shown = "".join(_svg_texts(ET.tostring(drawing, encoding="unicode")))
+        if words in shown:
+            return shown + " " + " ".join(a.get("href") for a in drawing.iter(f"{SVG}a"))
+    raise AssertionError(words)
+
+
+def _text_item(page: str, words: str) -> str:
+    return next(item for item in diagrams.eligibility_text(page) if words in item)
+
+
+def test_who_may_apply_says_what_the_checker_says_of_those_the_notice_is_silent_on() -> None:
+    """一（一）'s step does not send everyone outside its clauses to 不能申报: the self-employed (and the
+    other cases the checker gives a condition, not a blocker) are listed as the site's reading, linked
+    to it, in the picture and its text version alike (issue 20)."""
+    from checker import evaluate
+
+    page = "guide/eligibility.md"
+    scope = "符合广西工艺美术系列专业技术资格申报条件的以下在职人员均可申报"
+    box, item = _gate_box(diagrams.eligibility_svg(page), scope), _text_item(page, scope)
+    assert diagrams.UNSTATED in box and diagrams.UNSTATED[:-1] in item
+    for finding, reading, title in (("self_employed", "self-employed", "个体工商户、自由职业者"),
+                                    ("employment_under_a_year_talent", "high-level-talent", "高层次急需紧缺人才"),
+                                    ("entrusted_level_unstated", "entrusted-level", "外省委托评审中级、初级资格")):
+        assert diagrams.FINDINGS[finding].severity == "condition"  # what the checker says of them
+        assert title in box and f"../../interpretation/#{reading}" in box, finding
+        assert f'<a href="../../interpretation/#{reading}">{title}</a>' in item, finding
+    assert "不属于的，不能申报：" not in item and item.endswith(f"都不属于的，{diagrams.BARRED}。")
+
+
+def test_who_may_apply_gives_the_notices_exception_and_marks_the_sites_readings() -> None:
+    page = "guide/eligibility.md"
+    svg = diagrams.eligibility_svg(page)
+    branch = _gate_box(svg, BRANCH)
+    # 二（一）5's own exception, in the notice's words (the step and its text version).
+    bank = "除银行、保险公司等法律法规明确规定可独立承担民事责任能力的分支机构以外"
+    assert bank in branch and bank in _text_item(page, BRANCH)
+    # The talent-market exception is the site's reading: marked so, linked to it.
+    talent = "没有选择分支机构作为申报单位"
+    assert f"{diagrams.OURS}例外：" in branch.replace(" ", "").replace("·", "")
+    assert "../../interpretation/#branch-talent-market" in branch
+    item = _text_item(page, BRANCH)
+    assert talent in item and f'例外（{diagrams.OURS}，见<a href="../../interpretation/#branch-talent-market">' in item
+    # An exception on the notice's words alone is not marked as a reading.
+    retirement = _gate_box(svg, "延长退休年龄手续者以外")
+    assert "例外：您已按审批程序办理延长退休年龄手续" in retirement
+    assert f"一（一）{diagrams.OURS}" not in retirement.replace(" ", "").replace("·", "")
+
+
 def test_each_node_links_to_a_clause_that_exists_on_the_notice_page() -> None:
     anchors = {c.anchor for c in load().clauses.values()}
-    for page, prefix in (("guide/eligibility.md", "../../notice/#"), ("interpretation.md", "../notice/#")):
+    for page, root_ in (("guide/eligibility.md", "../../"), ("interpretation.md", "../")):
         root = ET.fromstring(diagrams.eligibility_svg(page))
         links = [a.get("href") for a in root.iter(f"{SVG}a")]
-        assert links and all(h.startswith(prefix) for h in links)
-        assert {h.split("#")[1] for h in links} <= anchors
+        to_notice = [h for h in links if h.startswith(root_ + "notice/#")]
+        to_readings = [h for h in links if h.startswith(root_ + "interpretation/#")]
+        assert to_notice and to_readings and len(to_notice) + len(to_readings) == len(links)
+        assert {h.split("#")[1] for h in to_notice} <= anchors
+        assert {h.split("#")[1] for h in to_readings} <= _reading_ids()  # the site's readings, on 解读说明
         # Every link has words (its accessible name).
         assert all("".join(a.itertext()).strip() for a in root.iter(f"{SVG}a"))
 

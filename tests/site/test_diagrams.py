@@ -59,23 +59,27 @@ def test_pictures_fit_the_column_and_every_text_fits_its_box(browser, base_url: 
     assert problems == {}
 
 
-def _ids(site_dir: Path) -> set[str]:
-    return set(re.findall(r'id="([^"]+)"', (site_dir / "notice" / "index.html").read_text(encoding="utf-8")))
+def _ids(site_dir: Path, page: str = "notice") -> set[str]:
+    return set(re.findall(r'id="([^"]+)"', (site_dir / page / "index.html").read_text(encoding="utf-8")))
 
 
 @pytest.mark.browser
 def test_each_node_of_who_may_apply_leads_to_its_clause(browser, base_url: str, site_dir: Path) -> None:
     ctx = browser.new_context(viewport=PHONE, locale="zh-CN")
     page = ctx.new_page()
-    ids = _ids(site_dir)
+    ids = {"/notice/": _ids(site_dir), "/interpretation/": _ids(site_dir, "interpretation")}
     for path in ("/guide/eligibility/", "/interpretation/"):
         page.goto(base_url + path, wait_until="networkidle")
         hrefs = page.eval_on_selector_all(
             "figure.diagram-eligibility svg a", "as => as.map(a => new URL(a.getAttribute('href'), location.href).href)")
         assert len(hrefs) >= 10
+        # A clause of the notice, or (a line that is the site's reading) the reading on 解读说明.
+        readings = [h for h in hrefs if h.startswith(base_url + "/interpretation/#")]
+        assert len(readings) >= 3
         for href in hrefs:
-            assert href.startswith(base_url + "/notice/#"), href
-            assert href.split("#")[1] in ids, href
+            target = href.removeprefix(base_url).split("#")[0]
+            assert target in ids, href
+            assert href.split("#")[1] in ids[target], href
         # The same links in the text version beside it.
         listed = page.eval_on_selector_all("figure.diagram-eligibility details a", "as => as.map(a => a.href)")
         assert set(hrefs) <= set(listed)
