@@ -30,6 +30,33 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GLOSSED_CODE = re.compile(r"[\u4e00-\u9fff]（[A-Za-z_]+）")
 
 
+#: An English word or code (who_is_in_scope, retired) standing alone in a text.
+_WORD = re.compile(r"(?<![A-Za-z0-9_.\-/@])[A-Za-z][A-Za-z0-9_]*(?![A-Za-z0-9_])")
+
+
+def code_ids() -> set[str]:
+    """The ids the checker's code gives its rules, questions, findings, checklist items, steps and periods."""
+    from checker.catalog import DATES, ITEMS, STEPS
+    from checker.findings import FINDINGS
+    from checker.questions import QUESTIONS
+    from checker.rules import RULES
+
+    return ({r.name for r in RULES} | {q.id for q in QUESTIONS} | set(FINDINGS) | set(ITEMS) | set(STEPS)
+            | {d.id for d in DATES})
+
+
+def ids_in_sentences(page: Page, ids: set[str]) -> list[str]:
+    """The English codes in the page's Chinese sentences: a snake_case word or a checker id in a block's
+    words, or a checker id set as code beside Chinese words (a reviewer's id goes in a column of its own,
+    as on 解读说明's clause table; the JSON's keys described to programmers, set as code, are not ids)."""
+    found = []
+    for words, code in page.blocks:
+        found += [w for w in _WORD.findall(words) if w in ids or "_" in w]
+        if _CJK.search(words):
+            found += [w for w in _WORD.findall(code) if w in ids]
+    return found
+
+
 def _squash(text: str) -> str:
     return _SPACE.sub("", text)
 
@@ -43,6 +70,8 @@ class Page:
     """The glossary tooltips (title attributes) in the article, whitespace removed."""
     hrefs: set[str] = field(default_factory=set)
     admonition_titles: list[str] = field(default_factory=list)
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    """Each block of the article (a paragraph, list item, table cell …): (its words outside code, its code)."""
 
     @property
     def shown(self) -> str:
@@ -53,6 +82,9 @@ class _Reader(HTMLParser):
     """Collects the visible text of <article>, its title attributes, every link and the admonition titles."""
 
     _HIDDEN = {"script", "style", "svg", "template", "anchor-handle"}
+    #: Where a sentence ends: a code id alone in one of these (a table cell of its own) is not in a sentence.
+    _BLOCKS = {"p", "li", "td", "th", "dt", "dd", "figcaption", "summary", "caption", "label", "legend", "button",
+               "option", "h1", "h2", "h3", "h4", "h5", "h6"}
     _VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}
 
     def __init__(self, page: Page) -> None:
@@ -62,6 +94,7 @@ class _Reader(HTMLParser):
         self.text: list[str] = []
         self.tips: list[str] = []
         self.title: list[str] | None = None
+        self.open_blocks: list[tuple[int, list[str], list[str]]] = []  # (depth, words, code)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -75,6 +108,8 @@ class _Reader(HTMLParser):
         if tag not in self._VOID:
             # The notice page's permalink handles show the clause's anchor id (2.1.1): an anchor, not prose.
             self.stack.append("anchor-handle" if "clause-ref" in classes else tag)
+            if tag in self._BLOCKS and "article" in self.stack:
+                self.open_blocks.append((len(self.stack), [], []))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "p" and self.title is not None:
@@ -83,14 +118,20 @@ class _Reader(HTMLParser):
         if tag == "a" and self.stack and self.stack[-1] == "anchor-handle":
             self.stack.pop()
         elif tag in self.stack:
-            while self.stack.pop() != tag:
-                pass
+            while True:
+                if self.open_blocks and self.open_blocks[-1][0] == len(self.stack):
+                    _, words, code = self.open_blocks.pop()
+                    self.page.blocks.append(("".join(words), " ".join(code)))
+                if self.stack.pop() == tag:
+                    break
 
     def handle_data(self, data: str) -> None:
         if "article" in self.stack and not self._HIDDEN.intersection(self.stack):
             self.text.append(data)
             if self.title is not None:
                 self.title.append(data)
+            if self.open_blocks:
+                self.open_blocks[-1][2 if "code" in self.stack else 1].append(data)
 
 
 def read_page(path: str, html: str) -> Page:
@@ -198,6 +239,17 @@ def test_no_english_code_glosses_a_chinese_word(built: list[Page]) -> None:
     assert {path: codes for path, codes in glossed.items() if codes} == {}
 
 
+def test_no_code_id_in_a_chinese_sentence(built: list[Page]) -> None:
+    """解读说明's clause table once wrote 规则 `who_is_in_scope`、问题 `retired`（…） in its sentences:
+    the ids have their own column now, the sentences the Chinese words."""
+    ids = code_ids()
+    assert {"who_is_in_scope", "retired", "self_employed", "ask_series_office"} <= ids
+    found = {p.path: hits for p in built if (hits := ids_in_sentences(p, ids))}
+    assert found == {}
+    trace = next(p for p in built if p.path == READINGS_PAGE)
+    assert ("", "who_is_in_scope") in trace.blocks  # the ids are there, each in a cell of its own
+
+
 def test_admonition_titles_are_chinese(built: list[Page]) -> None:
     english = {p.path: [t for t in p.admonition_titles if not _CJK.search(t)] for p in built}
     assert {path: titles for path, titles in english.items() if titles} == {}
@@ -237,3 +289,16 @@ def test_planted_dotted_clause_english_code_and_english_title_are_caught() -> No
     page = read_page("/x/", '<article><div class="admonition note"><p class="admonition-title">Note</p>'
                             "<p>说明文字</p></div></article>")
     assert page.admonition_titles == ["Note"]
+
+
+def test_a_planted_id_in_a_chinese_sentence_is_caught() -> None:
+    ids = code_ids()
+    old_row = ("<article><table><tr><td>一（一）</td><td>规则 <code>who_is_in_scope</code>；问题 <code>retired</code>"
+               "（您是否已办理离退休手续？）</td></tr></table></article>")
+    assert ids_in_sentences(read_page("/x/", old_row), ids) == ["who_is_in_scope", "retired"]
+    assert ids_in_sentences(read_page("/x/", "<article><p>结果里有 self_employed 一项。</p></article>"), ids) \
+        == ["self_employed"]
+    own_cell = ("<article><table><tr><td>一（一）</td><td>规则，依据原文“……”</td><td><code>who_is_in_scope</code></td>"
+                "</tr></table><p>JSON 的 <code>verdict</code> 为 <code>ineligible</code>、<code>fee_yuan</code>。</p>"
+                "</article>")
+    assert ids_in_sentences(read_page("/x/", own_cell), ids) == []
