@@ -72,7 +72,7 @@ def document_xml(batch: Batch, unit_name: str = "") -> str:
                    "公示完成后申报情况或申报材料发生变更的，将进行补充公示。"),
         _paragraph("联系人：__________　　联系电话：__________"),
         _paragraph(f"{unit}（盖章）　　　　年　　月　　日"),
-        _paragraph("【草稿：由单位批量自查生成，只含本工具知道的信息。请核对申报材料、补全公示期限和内容后再公示；"
+        _paragraph("【草稿：由单位批量自查生成，只含自查工具知道的信息。请核对申报材料、补全公示期限和内容后再公示；"
                    "张贴前删去本段。】", size=18),
     ]
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W}"><w:body>'

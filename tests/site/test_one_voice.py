@@ -250,6 +250,30 @@ def test_no_code_id_in_a_chinese_sentence(built: list[Page]) -> None:
     assert ("", "who_is_in_scope") in trace.blocks  # the ids are there, each in a cell of its own
 
 
+#: Where a person's words are written, apart from the built pages: the checker's wording and code (CLI, the
+#: unit's desk, the .docx draft), the pages' sources and templates, the scripts' strings.
+_WORDING_SOURCES = ("docs/**/*.md", "checker/**/*.toml", "checker/**/*.py", "sitegen/**/*.py", "sitegen/**/*.html",
+                    "sitegen/**/*.js", "web/**/*.js", "site_data/*.yml", "site_overrides/*.html")
+
+
+def other_names(text: str) -> list[tuple[str, str]]:
+    """(the name, the other name used) for each thing ``text`` calls by another name."""
+    return [(entry["name"], other) for entry in DATA["one_term"] for other in entry["not"] if other in text]
+
+
+def test_one_term_for_one_thing(built: list[Page]) -> None:
+    """The checker is called 自查工具 everywhere (not 本工具, 自查程序 …): on every page, in the checker's
+    wording and in the strings the scripts show."""
+    on_pages = {p.path: hits for p in built if (hits := other_names(p.shown))}
+    assert on_pages == {}
+    sources = {path for pattern in _WORDING_SOURCES for path in ROOT.glob(pattern)}
+    assert ROOT / "web" / "checker" / "unit.js" in sources and ROOT / "checker" / "failures.toml" in sources
+    in_sources = {str(path.relative_to(ROOT)): hits for path in sorted(sources)
+                  if (hits := other_names(path.read_text(encoding="utf-8")))}
+    assert in_sources == {}
+    assert other_names("正在下载自查程序……") == [("自查工具", "自查程序")]
+
+
 def test_admonition_titles_are_chinese(built: list[Page]) -> None:
     english = {p.path: [t for t in p.admonition_titles if not _CJK.search(t)] for p in built}
     assert {path: titles for path, titles in english.items() if titles} == {}

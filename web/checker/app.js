@@ -193,7 +193,7 @@ function showProgress(loaded, total) {
   progress.value = loaded;
   const mb = (bytes) => (bytes / 1048576).toFixed(1);
   // Announced once (a live region); the figures below change too often to be read out.
-  const text = "正在下载自查程序……";
+  const text = "正在下载自查工具……";
   if ($("checker-status-text").textContent !== text) $("checker-status-text").textContent = text;
   $("checker-progress-bytes").textContent = `${mb(loaded)} / ${mb(total)} MB（解压后）`;
 }

@@ -77,7 +77,7 @@ function settle(data) {
 // The checker's worker protocol (worker.js), plus the unit's batch replies.
 const ON_MESSAGE = {
   progress: (data) => {
-    setStatus(`正在下载自查程序……（${Math.round(data.loaded / 1024)} / ${Math.round(data.total / 1024)} KB）`,
+    setStatus(`正在下载自查工具……（${Math.round(data.loaded / 1024)} / ${Math.round(data.total / 1024)} KB）`,
               data.loaded, data.total);
   },
   phase: () => {
@@ -86,7 +86,7 @@ const ON_MESSAGE = {
   ready: (data) => {
     // Python is up; load the batch code (and what a CSV needs) before saying
     // "ready", so that checking a CSV or a pasted table needs no request.
-    setStatus("正在加载批量检查程序……");
+    setStatus("正在加载自查工具的批量部分……");
     call("ping", {}).then(() => {
       page.started();
       ready = true;
@@ -119,7 +119,7 @@ function startWorker() {
     isReady: () => ready,
     onStart: (bootWorker) => {
       worker = bootWorker;
-      setStatus("正在准备自查程序……", 0);
+      setStatus("正在准备自查工具……", 0);
     },
     // The calls still waiting will never be answered.
     onFail: (kind) => {
@@ -266,7 +266,7 @@ function cancel() {
   old.terminate();
   showMessage("已取消检查。可以重新选择文件或粘贴表格。");
   root.dataset.checked = String(++checks);
-  setStatus("正在重新准备自查程序……", 0);
+  setStatus("正在重新准备自查工具……", 0);
   worker = page.restart();
 }
 
