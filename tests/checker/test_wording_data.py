@@ -16,6 +16,7 @@ from checker.findings import FINDINGS
 from checker.parameters import FEES_YUAN, FIGURES, NOTICE
 from checker.questions import BY_ID
 from checker.result import LEVEL_LABELS, SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS, Severity, Verdict, Who
+from checker.labels import RULE_LABELS
 from checker.engine import evaluate
 from checker.rules import RULES
 
@@ -37,8 +38,8 @@ def _given_by_some_scenario() -> tuple[set[str], set[str]]:
 
 @pytest.mark.parametrize(("labels", "codes"), [
     (VERDICT_LABELS, get_args(Verdict)), (SEVERITY_LABELS, get_args(Severity)), (WHO_LABELS, get_args(Who)),
-    (LEVEL_LABELS, tuple(FEES_YUAN)),
-], ids=["verdict", "severity", "who", "level"])
+    (LEVEL_LABELS, tuple(FEES_YUAN)), (RULE_LABELS, tuple(r.name for r in RULES)),
+], ids=["verdict", "severity", "who", "level", "rule"])
 def test_every_code_has_a_label_and_every_label_a_code(labels: dict[str, str], codes: tuple[str, ...]) -> None:
     assert set(labels) == set(codes)
     assert all(labels.values())
