@@ -42,8 +42,13 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _code(id: str) -> str:
+    """The id as code, breakable only after its underscores (a phone's narrow column)."""
+    return f"<code>{id.replace('_', '_<wbr>')}</code>"
+
+
 def page_markdown() -> str:
-    rows = list(HEAD)
+    rows = ['<div class="trace-table" markdown>', "", *HEAD]
     for row in trace.table():
         clause = str(row["clause"])
         link = clause_link(clause, TRACE_PAGE)
@@ -52,5 +57,5 @@ def page_markdown() -> str:
             rows.append(f"| {link} | 仅供参考：{_cell(str(row['informational']))} | — |")
         for i, use in enumerate(uses):  # type: ignore[union-attr]
             head = link if i == 0 else str(row["label"])
-            rows.append(f"| {head} | {_cell(describe(use['kind'], use['id']))} | `{use['id']}` |")
-    return "\n".join(rows) + "\n"
+            rows.append(f"| {head} | {_cell(describe(use['kind'], use['id']))} | {_code(use['id'])} |")
+    return "\n".join([*rows, "", "</div>"]) + "\n"

@@ -110,6 +110,8 @@ class _Reader(HTMLParser):
             self.stack.append("anchor-handle" if "clause-ref" in classes else tag)
             if tag in self._BLOCKS and "article" in self.stack:
                 self.open_blocks.append((len(self.stack), [], []))
+            if tag == "code" and self.open_blocks:
+                self.open_blocks[-1][2].append(" ")  # code elements apart (a <wbr> inside one is not)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "p" and self.title is not None:
@@ -121,7 +123,7 @@ class _Reader(HTMLParser):
             while True:
                 if self.open_blocks and self.open_blocks[-1][0] == len(self.stack):
                     _, words, code = self.open_blocks.pop()
-                    self.page.blocks.append(("".join(words), " ".join(code)))
+                    self.page.blocks.append(("".join(words), "".join(code).strip()))
                 if self.stack.pop() == tag:
                     break
 
