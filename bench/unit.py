@@ -1,7 +1,7 @@
 """Benchmark the unit's desk with a 1,000-row roster and print a table.
 
     .venv/bin/python bench/unit.py [--rows 1000] [--rounds 3] [--server nginx|python]
-    .venv/bin/python bench/unit.py --long-tasks [--rounds 1]
+    .venv/bin/python bench/unit.py --long-tasks [--rounds 1] [--trace] [--site DIR]
 
 The roster is kept as offices keep it (tests/batch/rosters.py::office_files):
 short headings, everyday words in the cells, the unit's own columns, a title
@@ -20,7 +20,11 @@ With ``--long-tasks`` (issue 18, 7: no main-thread task over 200 ms), instead:
 the main thread's long tasks (PerformanceObserver "longtask") while a fresh
 page checks and shows a pasted roster of 2,000 and of 20,000 rows, at 1366 px
 and 390 px: the longest, how many over 200 ms, and the time to the results
-shown. ``uptime``'s load is printed with the figures.
+shown; then while the shown table is sorted by name, filtered by a verdict
+and set back (row order, everyone). ``uptime``'s load is printed with the
+figures. With ``--trace`` also a Chrome trace of the 20,000 rows at 1366 px
+(bench/results/unit-trace-*.json, for the DevTools performance panel) and
+what the main thread's tasks over 100 ms spent their time on.
 Run nginx under the shared lock (``flock /tmp/gxgm-nginx.lock``). Not a test:
 it asserts nothing. Writes JSON to bench/results/.
 """
@@ -102,33 +106,105 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.lo
   .observe({ type: "longtask", buffered: true });"""
 
 
-def long_tasks_round(browser: Any, base: str, text: str, viewport: dict[str, int]) -> dict[str, float]:
-    """A fresh page, a pasted roster: the main thread's long tasks from the click to the results shown."""
+# Resolves once the page has drawn two frames and run what was queued after
+# them: the long tasks of a change are all reported by then.
+SETTLED = """() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(
+    () => setTimeout(resolve, 50))))"""
+ARRANGED = "document.getElementById('unit-app').dataset.busy === 'false'"
+
+
+def arranged(page: Any, select: str, value: str) -> list[float]:
+    """The long tasks while the shown table is arranged anew (sorted or filtered)."""
+    page.evaluate("window.longTasks = []")
+    page.select_option(select, value)
+    page.wait_for_function(ARRANGED, timeout=600000)
+    page.evaluate(SETTLED)
+    return page.evaluate("window.longTasks")
+
+
+def long_tasks_round(browser: Any, base: str, text: str, viewport: dict[str, int],
+                     trace: Path | None = None) -> dict[str, Any]:
+    """A fresh page, a pasted roster: the main thread's long tasks from the click to the results shown,
+    then while the table is sorted and filtered."""
     ctx = browser.new_context(locale="zh-CN", viewport=viewport)
     ctx.add_init_script(LONG_TASKS)
     page = ctx.new_page()
     open_unit(page, base)
     page.evaluate("text => { document.getElementById('paste').value = text; window.longTasks = []; }", text)
+    if trace:
+        browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
     shown = timed_check(page, lambda: page.click("#paste-check"))
+    page.evaluate(SETTLED)
     tasks = page.evaluate("window.longTasks")
     rows = page.evaluate("document.querySelectorAll('#unit-table tbody tr').length")
+    verdict = page.evaluate("document.querySelector('#unit-table [data-verdict]').dataset.verdict")
+    arranging = [*arranged(page, "#unit-sort", "name"), *arranged(page, "#unit-filter", verdict),
+                 *arranged(page, "#unit-sort", "row"), *arranged(page, "#unit-filter", "")]
+    if trace:
+        trace.write_bytes(browser.stop_tracing())
     ctx.close()
     return {"longest task": max(tasks, default=0), "tasks over 200 ms": sum(t > 200 for t in tasks),
-            "results shown": shown, "rows shown": rows}
+            "results shown": shown, "rows shown": rows,
+            "longest arranging": max(arranging, default=0), "arranging over 200 ms": sum(t > 200 for t in arranging)}
 
 
-def long_tasks(browser: Any, base: str, rounds: int) -> None:
-    from tests.batch.rosters import answer_sets, table, to_csv
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "blink", "v8"]
+RUN_TASK = ("RunTask", "ThreadControllerImpl::RunTask")
+
+
+def trace_summary(path: Path, over: float = 100, top: int = 12) -> None:
+    """The renderer main thread's tasks over ``over`` ms (wall time) in a Chrome trace, the
+    ``top`` longest by CPU time: wall and CPU time, and the events inside each (the outermost
+    of each name; a machine with other work gives a task less CPU than its wall time)."""
+    events = json.loads(path.read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    main = {(e["pid"], e["tid"]) for e in events
+            if e.get("ph") == "M" and e.get("name") == "thread_name" and e["args"].get("name") == "CrRendererMain"}
+    spans = sorted((e for e in events if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e),
+                   key=lambda e: (e["ts"], -e["dur"]))
+    tasks, until = [], 0
+    for e in spans:
+        if e["name"] in RUN_TASK and e["ts"] >= until:  # the outermost task only
+            until = e["ts"] + e["dur"]
+            if e["dur"] > over * 1000:
+                tasks.append(e)
+    cpu = lambda e: e.get("tdur", e["dur"]) / 1000  # noqa: E731
+    print(f"  trace {path.relative_to(ROOT)}: {len(tasks)} main-thread tasks over {over:.0f} ms wall, "
+          f"{sum(cpu(t) > 200 for t in tasks)} over 200 ms CPU; the {top} longest by CPU:")
+    for task in sorted(tasks, key=cpu, reverse=True)[:top]:
+        end = task["ts"] + task["dur"]
+        parts: dict[str, float] = {}
+        open_until: dict[str, float] = {}
+        for e in spans:
+            if not (task["ts"] <= e["ts"] and e["ts"] + e["dur"] <= end) or e["name"] in RUN_TASK:
+                continue
+            if e["ts"] >= open_until.get(e["name"], 0):  # the outermost of each name: no double counting
+                parts[e["name"]] = parts.get(e["name"], 0) + cpu(e)
+                open_until[e["name"]] = e["ts"] + e["dur"]
+        named = sorted(((ms, name) for name, ms in parts.items() if ms >= 5), reverse=True)[:8]
+        print(f"    CPU {cpu(task):4.0f} ms (wall {task['dur'] / 1000:5.0f}): " + "; ".join(f"{name} {ms:.0f}" for ms, name in named))
+
+
+def long_tasks(browser: Any, base: str, rounds: int, trace: bool = False) -> None:
+    from tests.batch.rosters import answer_sets, people_names, table, to_csv
 
     for rows in (2000, 20000):
-        text = to_csv(table(answer_sets(20, seed=11) * (rows // 20)), "\t")
+        # Names in no order: sorting by name moves every row.
+        text = to_csv(table(answer_sets(20, seed=11) * (rows // 20), names=people_names(rows)), "\t")
         for width, height in ((1366, 900), (390, 844)):
-            for _ in range(rounds):
+            for n in range(rounds):
                 load = Path("/proc/loadavg").read_text().split()[0]
-                r = long_tasks_round(browser, base, text, {"width": width, "height": height})
+                path = None
+                if trace and rows == 20000 and width == 1366 and n == 0:
+                    path = ROOT / "bench" / "results" / f"unit-trace-{time.strftime('%Y%m%d-%H%M%S')}.json"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                r = long_tasks_round(browser, base, text, {"width": width, "height": height}, path)
                 print(f"  pasted {rows:>6} rows at {width:>4} px: longest task {r['longest task']:6.0f} ms, "
                       f"{r['tasks over 200 ms']:3d} over 200 ms, results shown in {r['results shown']:6.0f} ms "
-                      f"({r['rows shown']} rows; load {load})", flush=True)
+                      f"({r['rows shown']} rows; load {load}); sorted and filtered: longest task "
+                      f"{r['longest arranging']:4.0f} ms, {r['arranging over 200 ms']} over 200 ms", flush=True)
+                if path:
+                    trace_summary(path)
 
 
 def cli_time(*args: str) -> float:
@@ -143,10 +219,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=None, help="3; with --long-tasks 1")
     parser.add_argument("--server", choices=("nginx", "python"), default="python")
     parser.add_argument("--long-tasks", action="store_true", help="the main thread's long tasks instead")
+    parser.add_argument("--trace", action="store_true", help="with --long-tasks: a Chrome trace of 20,000 rows too")
     parser.add_argument("--site", type=Path, help="with --long-tasks: a site built already (e.g. of an older commit)")
     args = parser.parse_args()
     if args.long_tasks:
-        measure_long_tasks(args.rounds or 1, args.site)
+        measure_long_tasks(args.rounds or 1, args.site, args.trace)
         return
     args.rounds = args.rounds or 3
     files = office_files(staff_sets(args.rows, seed=1000))  # a realistic mix of verdicts
@@ -195,7 +272,7 @@ def main() -> None:
     print(f"written: {path.relative_to(ROOT)}")
 
 
-def measure_long_tasks(rounds: int, site: Path | None) -> None:
+def measure_long_tasks(rounds: int, site: Path | None, trace: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -204,7 +281,7 @@ def measure_long_tasks(rounds: int, site: Path | None) -> None:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                long_tasks(browser, base, rounds)
+                long_tasks(browser, base, rounds, trace)
                 browser.close()
         finally:
             server.shutdown()
