@@ -2,6 +2,15 @@
 
 Every problem raises :class:`AnswerError`, which names the key and says what is
 allowed, in Chinese, so that the CLI, the API and the page can show it as is.
+
+Who reads which message: :func:`validate` speaks to whoever writes answers as
+JSON keyed by answer key (``check``, the library, the API), so it names the key
+beside the question. People never meet those: the page sends only its own
+questions' keys and words a refused answer by its question (app.js
+``personMessage``); the unit's desk reads its answers by question or column
+heading (``checker.batch.roster.unit_answers``). :func:`loads` is shared with
+the unit's answers file (``batch --unit``), written by HR staff: its messages
+name what was written and the example they are given, never an “answer key”.
 Whatever the input, the message is short and printable: values and unknown
 keys are echoed escaped and cut (they may come from anywhere, e.g. a link).
 """
@@ -98,21 +107,27 @@ def validate(raw: object) -> Answers:
     return answers
 
 
-def loads(text: str) -> Any:
+#: The answer object :func:`loads` shows as an example in its messages.
+EXAMPLE = '{"target_level": "senior"}'
+
+
+def loads(text: str, example: str = EXAMPLE) -> Any:
     """Parse answers written as JSON, refusing what plain ``json.loads`` lets
     through or turns into other exceptions: a key given twice (the later one
     would silently win), integers too long for Python to convert,
     ``NaN``/``Infinity`` (not JSON), nesting deeper than the parser allows.
-    Raises :class:`AnswerError`; the result still needs :func:`validate`."""
+    Raises :class:`AnswerError`; the result still needs :func:`validate`.
+    ``example`` is the object the messages show (the unit's answers file gives
+    its own, keyed by heading)."""
     if _too_deep(text):
-        raise AnswerError(None, f"输入的 JSON 嵌套超过 {MAX_DEPTH} 层，无法读取。应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。")
+        raise AnswerError(None, f"输入的 JSON 嵌套超过 {MAX_DEPTH} 层，无法读取。应为一个答案对象，例如 {example}。")
     try:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_int=_integer, parse_constant=_no_constant)
     except json.JSONDecodeError as err:
         raise AnswerError(None, f"输入不是有效的 JSON（第{err.lineno}行第{err.colno}列：{_JSON_PROBLEMS.get(err.msg, err.msg)}）。"
-                                f"应为一个答案对象，例如 {{\"target_level\": \"senior\"}}。") from None
+                                f"应为一个答案对象，例如 {example}。") from None
     except RecursionError:
-        raise AnswerError(None, "输入的 JSON 嵌套层数太多，无法读取。应为一个答案对象，例如 {\"target_level\": \"senior\"}。") from None
+        raise AnswerError(None, f"输入的 JSON 嵌套层数太多，无法读取。应为一个答案对象，例如 {example}。") from None
 
 
 #: Deepest nesting :func:`loads` reads; answers need 1. Checked before
@@ -139,7 +154,7 @@ _JSON_PROBLEMS = {
     "Expecting value": "此处应有一个值",
     "Expecting ',' delimiter": "缺少逗号",
     "Expecting ':' delimiter": "缺少冒号",
-    "Expecting property name enclosed in double quotes": "键须用英文双引号括起",
+    "Expecting property name enclosed in double quotes": "名称须用英文双引号括起",
     "Unterminated string starting at": "字符串没有结束",
     "Invalid control character at": "字符串中有控制字符",
     "Invalid \\escape": "无效的转义",
@@ -154,7 +169,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in pairs:
         if key in data:
-            raise AnswerError(key, f"答案键“{printable(key)}”出现了不止一次，无法确定用哪一个值。请只保留一个。")
+            raise AnswerError(key, f"“{printable(key)}”出现了不止一次，无法确定用哪一个值。请只保留一个。")
         data[key] = value
     return data
 

@@ -25,6 +25,9 @@ class ItemDef:
     who: Who
     applies: str
     """Who needs it, in words, for the generic checklist."""
+    readings: tuple[str, ...] = ()
+    """Anchors on 解读说明 of the readings the detail states, one for each
+    “解读说明” in it, in order (the pages link each there)."""
 
     def item(self) -> ChecklistItem:
         return ChecklistItem(self.id, self.title, self.detail, self.clause, self.who)
@@ -53,11 +56,12 @@ def _words(raw: dict[str, Any], key: str) -> str:
 
 
 def _item(raw: dict[str, Any]) -> ItemDef:
-    check_keys(f"catalog.toml item {raw.get('id')!r}", raw, {"id", "title", "detail", "clause", "who", "applies"})
+    check_keys(f"catalog.toml item {raw.get('id')!r}", raw, {"id", "title", "detail", "clause", "who", "applies"},
+               {"readings"})
     if raw["who"] not in get_args(Who):
         raise ValueError(f"catalog.toml item {raw['id']!r}: who {raw['who']!r}")
     return ItemDef(raw["id"], _words(raw, "title"), _words(raw, "detail"), raw["clause"], raw["who"],
-                   APPLIES[raw["applies"]])
+                   APPLIES[raw["applies"]], tuple(raw.get("readings", ())))
 
 
 def _step(raw: dict[str, Any]) -> StepDef:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from .datafile import by_id, check_keys, load
+from .parameters import FIGURES
 from .result import SEVERITIES, Severity
 
 Scope = Literal["", "in", "doubt", "applying"]
@@ -64,3 +65,6 @@ def _definition(raw: dict[str, Any], ask: str) -> FindingDef:
 _DATA = load("findings.toml")
 FINDINGS: dict[str, FindingDef] = by_id("findings.toml", _DATA["findings"],
                                       lambda raw: _definition(raw, _DATA["phrases"]["ask"]))
+#: The sentence that names whom to ask, with the figures filled in: the one
+#: wording of it for a finding's ``{ask}``, a roster's lines and its exports.
+ASK: str = _DATA["phrases"]["ask"].format(**FIGURES)

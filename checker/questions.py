@@ -47,6 +47,9 @@ class Question:
     when: Condition | None = None
     unit: str = ""
     """Unit shown after a number field, e.g. ``"个月"``."""
+    readings: tuple[str, ...] = ()
+    """Anchors on 解读说明 of the readings the hint states, one for each
+    “解读说明” in it, in order (the page links each there)."""
 
     def shown(self, value: Any) -> str:
         """An answer as a person reads it: the option's label, or the value
@@ -66,6 +69,7 @@ class Question:
             "options": [{"value": o.value, "label": o.label} for o in self.options],
             "when": self.when,
             "clauses": list(self.clauses),
+            "readings": list(self.readings),
         }
         data.update(HANDLERS[self.type].form(self))  # e.g. an integer's bounds and unit
         return data
@@ -97,6 +101,7 @@ def _question(raw: dict[str, Any], groups: dict[str, str]) -> Question:
         options=_options(raw["type"], raw.get("options")),
         when=getattr(situations, when) if when else None,
         unit=raw.get("unit", ""),
+        readings=tuple(raw.get("readings", ())),
     )
 
 

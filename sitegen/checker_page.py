@@ -74,10 +74,41 @@ def clause_links() -> dict[str, dict[str, str]]:
     return {c.id: {"label": c.label, "href": _clause_href(c.id)} for c in load().clauses.values()}
 
 
+#: The words a text links to a reading of 解读说明 (its readings, in order).
+READING_WORDS = "解读说明"
+
+
+def reading_href(reading: str) -> str:
+    return f"{INTERPRETATION_URL}#{reading}"
+
+
+def with_readings(text: str, readings: Any = ()) -> Markup:
+    """``text`` escaped, each “解读说明” in it linked, in order, to the reading
+    it refers to (an entry's ``readings``); as dom.js ``withReadings`` does."""
+    parts = text.split(READING_WORDS)
+    out = [Markup.escape(parts[0])]
+    for reading, part in zip([*readings, *[None] * len(parts)], parts[1:]):
+        words = (Markup('<a href="{}" class="reading-link">{}</a>').format(reading_href(reading), READING_WORDS)
+                 if reading else Markup.escape(READING_WORDS))
+        out += [words, Markup.escape(part)]
+    return Markup("").join(out)
+
+
+def finding_readings() -> dict[str, str]:
+    """The link of the reading each finding takes, by finding id, for a page's script."""
+    return {d.id: reading_href(d.reading) for d in FINDINGS.values() if d.reading}
+
+
+def item_readings() -> dict[str, list[str]]:
+    """The links of the readings a checklist item's detail states, by item id, for a page's script."""
+    return {d.id: [reading_href(r) for r in d.readings] for d in ITEMS.values() if d.readings}
+
+
 def _environment() -> Environment:
     env = templating.environment(*TEMPLATES, html=True)
     env.filters["clause_href"] = _clause_href
     env.filters["clause_label"] = lambda clause_id: load().clauses[clause_id].label
+    env.filters["with_readings"] = with_readings
     env.globals["question_template"] = lambda q: FIELD_TEMPLATES[FIELDS[q["type"]]]
     return env
 
@@ -130,7 +161,9 @@ def page_data() -> dict[str, Any]:
         "fees": FIGURES["fees"],
         "notice": {"number": NOTICE["number"], "deadline": DEADLINE},
         # Findings that rest on a reading link to it on 解读说明.
-        "readings": {d.id: f"{INTERPRETATION_URL}#{d.reading}" for d in FINDINGS.values() if d.reading},
+        "readings": finding_readings(),
+        # Checklist items whose detail states a reading link its “解读说明” there.
+        "item_readings": item_readings(),
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "clauses": clause_links(),
         "round_closed": ROUND_CLOSED,

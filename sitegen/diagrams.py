@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
 from checker.catalog import ALL, OFFICE, STEPS
 from checker.findings import FINDINGS
 from checker.notice import anchor, load
-from checker.parameters import DEADLINE, FIGURES, PERIODS, zh_date, zh_period
+from checker.parameters import DEADLINE, FIGURES, PERIOD, PERIODS, zh_date, zh_period
 from checker import rules
 
 #: The drawing's width in SVG units; shown at about that many CSS pixels, so
@@ -324,7 +325,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
     """The decision top to bottom, one drawing per step (so that print breaks
     pages between steps, never through a box), each gate's exit to 不能申报
     on the right; the drawings join up when stacked."""
-    main_w, exit_x = 226, 268
+    main_w, exit_x = 222, 270  # room between them for the exit arrow's label (3 characters)
     exit_w, inner_w = WIDTH - exit_x, main_w - 2 * PAD
     drawings: list[Canvas] = []
 
@@ -355,7 +356,7 @@ def eligibility_svgs(page: str, ident: str = "diagram-eligibility") -> list[str]
             cy += ch + 6
         mid = top + min(total / 2, 40)
         c.line(main_w, mid, exit_x, mid)
-        c.label((main_w + exit_x) / 2, mid - 5, "不属于" if gate.admits else "属于", "middle")
+        c.label((main_w + exit_x) / 2, mid - 7, "不属于" if gate.admits else "属于", "middle")
         c.box(exit_x, mid - 18, exit_w, [Line(BARRED, "strong")], "diagram-stop",
               notice_href(gate.clause, page), min_h=36, anchor_="middle", pad=4)
         arrow_down(c, top + total, "属于其一" if gate.admits else "不属于")
@@ -425,13 +426,54 @@ ROUTE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("各市人事职改部门或区直主管部门", ("department_review",)),
     (OFFICE, ("submission", "review")),
 )
+#: A stage whose steps carry no date of their own: the period of 六 it falls in
+#: (六（二）: 6-7月 is when the units and the departments collect and check).
+STAGE_PERIOD = {"申报人所在单位（部门）": "unit_stage"}
 #: The other channels, beside the usual route.
 CHANNELS = ("apply_via_talent_market", "hq_opinion", "entrustment")
 
 
-def _step_text(step_id: str) -> str:
-    s = STEPS[step_id]
-    return s.title + ("" if s.applies == ALL else f"（{s.applies}）") + f"〔{_label(s.clause)}〕"
+@dataclass
+class Stage:
+    """A box of the route: who, when (a period of 六, where its steps have
+    no date of their own), whom it applies to (said once: its first step's;
+    同上 when the box above says the same), and its steps, each with whom it
+    applies to where that differs from the stage's."""
+
+    who: str
+    when: tuple[str, str] | None  # (the period's words, its clause id)
+    applies: str
+    steps: list[tuple[str, str, str]]  # (title, applies or "", clause id)
+
+    def head(self, clause: Callable[[str], str] = lambda c: f"〔{_label(c)}〕",
+             words: Callable[[str], str] = str) -> tuple[str, str]:
+        """The lines under ``who`` ("" where none): when (its clause as
+        ``clause`` writes it) and whom it applies to; ``words`` for the rest
+        (``escape`` in HTML)."""
+        when = words(self.when[0]) + clause(self.when[1]) if self.when else ""
+        return when, self.applies and words(APPLIES_TO + self.applies)
+
+
+APPLIES_TO = "适用于："
+SAME = "同上"
+
+
+def stages() -> list[Stage]:
+    found, above = [], ""
+    for who, step_ids in ROUTE:
+        period = PERIOD.get(STAGE_PERIOD.get(who, ""))
+        when = (zh_period(period.start, period.end), period.clause) if period else None
+        first = STEPS[step_ids[0]].applies
+        applies = "" if first == ALL else first
+        steps = [(STEPS[s].title, "" if STEPS[s].applies == (applies or ALL) else STEPS[s].applies, STEPS[s].clause)
+                 for s in step_ids]
+        found.append(Stage(who, when, SAME if applies and applies == above else applies, steps))
+        above = applies
+    return found
+
+
+def _step_text(title: str, applies: str, clause: str) -> str:
+    return title + (f"（{applies}）" if applies else "") + f"〔{_label(clause)}〕"
 
 
 def route_svgs() -> tuple[str, str]:
@@ -439,12 +481,16 @@ def route_svgs() -> tuple[str, str]:
     office, with the dates) and, as its own picture, the other channels."""
     c = Canvas()
     y, desc = 2.0, []
-    for i, (who, step_ids) in enumerate(ROUTE):
-        lines = [Line(who, "strong")] + [Line("· " + _step_text(s)) for s in step_ids]
+    route = stages()
+    for i, stage in enumerate(route):
+        steps = [_step_text(*step) for step in stage.steps]
+        when, applies = stage.head()
+        lines = [Line(stage.who, "strong"), *([Line(when)] if when else []),
+                 *([Line(applies, "small")] if applies else []), *(Line("· " + t) for t in steps)]
         h = c.box(0, y, WIDTH, lines, "diagram-stage")
-        desc.append(f"{who}：" + "；".join(_step_text(s) for s in step_ids))
+        desc.append(stage.who + "".join(f"（{t}）" for t in stage.head() if t) + "：" + "；".join(steps))
         y += h
-        if i < len(ROUTE) - 1:
+        if i < len(route) - 1:
             c.line(WIDTH / 2, y, WIDTH / 2, y + GAP - 2)
             y += GAP
     main = c.svg("diagram-route", "申报途径：材料从申报人到系列职改办", "→".join(desc) + "。")
@@ -460,9 +506,12 @@ def route_svgs() -> tuple[str, str]:
 
 def route_html(page: str = "guide/routes.md") -> str:
     main, other = route_svgs()
-    items = [f"{escape(who)}：" + "；".join(f"{escape(STEPS[s].title)}（{_clause_a(STEPS[s].clause, page)}）"
-                                            + ("" if STEPS[s].applies == ALL else f"，{escape(STEPS[s].applies)}")
-                                            for s in ids) for who, ids in ROUTE]
+    items = []
+    for stage in stages():
+        head = stage.head(lambda c: "，" + _clause_a(c, page), escape)
+        items.append(escape(stage.who) + "".join(f"（{t}）" for t in head if t) + "：" + "；".join(
+            f"{escape(title)}（{_clause_a(clause, page)}）" + (f"，{escape(applies)}" if applies else "")
+            for title, applies, clause in stage.steps))
     items += [f"另外的途径，{escape(STEPS[s].applies)}：{escape(STEPS[s].title)}（{_clause_a(STEPS[s].clause, page)}）"
               for s in CHANNELS]
     svg = f'<div class="diagram-pair">\n{main}\n{other}\n</div>'

@@ -17,7 +17,7 @@ from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
 
 from . import failures
-from .checker_page import NOTICE_URL, clause_links, render
+from .checker_page import NOTICE_URL, clause_links, finding_readings, item_readings, render
 
 
 #: Why the start failed (the kinds the checker's worker and boot.js report, as
@@ -33,6 +33,8 @@ def page_data() -> dict[str, Any]:
         "labels": {"verdict": VERDICT_LABELS, "severity": SEVERITY_LABELS, "who": WHO_LABELS},
         "verdicts": list(VERDICTS),
         "clauses": clause_links(),
+        "readings": finding_readings(),
+        "item_readings": item_readings(),
         "notice": NOTICE_URL,
         "notice_number": FIGURES["notice_number"],
         "whom_to_ask": whom_to_ask(),
@@ -60,6 +62,7 @@ def headings_markdown() -> str:
 def page_html() -> str:
     # Asked in the unit's voice (本单位…), worded in checker/headings.toml.
     unit_questions = [{"id": key, "label": unit_voice(key).label, "hint": unit_voice(key).hint,
+                       "readings": unit_voice(key).readings,
                        "clauses": BY_ID[key].clauses,
                        "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
     return "\n" + render("unit_page.html", data=page_data(), unit_questions=unit_questions, columns=columns(),

@@ -20,6 +20,13 @@ def test_every_reading_a_finding_names_is_on_the_page() -> None:
     assert named - _anchors() == set()
 
 
+def test_every_reading_a_hint_or_checklist_item_names_is_on_the_page() -> None:
+    from .checker.test_wording_data import stating_readings
+
+    named = {r for _, _, readings in stating_readings() for r in readings}
+    assert named and named - _anchors() == set()
+
+
 def test_a_missing_reading_is_caught(monkeypatch) -> None:
     from checker import findings
 

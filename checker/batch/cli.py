@@ -22,7 +22,7 @@ from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
 from . import limits
 from .export import whom_to_ask
 from .reading import RosterError, read_sheets
-from .roster import Batch, UnitAnswerError, check_sheets, unit_answers
+from .roster import UNIT_EXAMPLE, Batch, UnitAnswerError, check_sheets, unit_answers
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -33,7 +33,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser("batch", help="单位批量自查：读入花名册（.xlsx、.xls 或 .csv），逐行给出结论")
     parser.add_argument("file", help="花名册：.xlsx、.xls、.csv（UTF-8 或 GBK）或制表符分隔的文本；须有“姓名”列，"
                         "列标题可在标题之下、可占两行")
-    parser.add_argument("--unit", metavar="UNIT.json", help="单位共同的答案（JSON 对象，键写问题或列标题，"
+    parser.add_argument("--unit", metavar="UNIT.json", help="单位共同的答案（JSON 对象，名称写问题或列标题，"
                         "如 {\"单位性质\": \"民营企业\"}），各行未填的题目按此填写")
     parser.add_argument("--format", choices=("json", "text"), default="json", help="标准输出的格式（默认 json）")
     parser.add_argument("--out", metavar="FILE", help="另存结果：.xlsx、.csv（UTF-8 带 BOM）或 .json")
@@ -63,7 +63,7 @@ def _unit(path: str | None) -> dict[str, Any]:
     data = _read_bytes(path, "单位答案 JSON 文件")
     try:
         # The same strict reader as `check` (duplicate keys, huge integers, deep nesting).
-        return unit_answers(loads(data.decode("utf-8-sig")))
+        return unit_answers(loads(data.decode("utf-8-sig"), example=UNIT_EXAMPLE))
     except UnicodeDecodeError:
         raise _Refused(f"单位答案文件 {_path(path)} 不是 UTF-8 编码的文本。") from None
     except AnswerError as err:

@@ -14,8 +14,8 @@ import csv
 import io
 from typing import Any
 
+from ..findings import ASK
 from ..notice import clause_label
-from ..parameters import FIGURES
 from ..questions import BY_ID, QUESTIONS
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, WHO_LABELS
 from .roster import Batch
@@ -54,7 +54,7 @@ LINK_COLUMN = "自查链接"
 
 def whom_to_ask() -> str:
     """The office the notice names (八), for a person who cannot apply."""
-    return f"如有疑问，请咨询{FIGURES['office']}（电话 {FIGURES['phone']}）。"
+    return ASK
 
 
 def summary_header(batch: Batch) -> list[str]:
@@ -93,20 +93,21 @@ def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
     return rows
 
 
-CHECKLIST_HEADER = ["行号", "姓名", "事项", "由谁", "依据"]
+CHECKLIST_HEADER = ["行号", "姓名", "事项", "由谁", "依据", "说明"]
 EVERYONE = "（全部人员）"
 
 
 def checklist_rows(batch: Batch) -> list[list[Any]]:
-    """The unit's own lines; then what every person who may apply prepares,
-    once; then, per person, only what is theirs alone: the reasons and
+    """The unit's own lines, with their detail as the page lists them; then
+    what every person who may apply prepares, once; then, per person, only what is theirs alone: the reasons and
     conditions, and the items not everyone needs (none for a person who cannot
     apply). A thousand people then fit in a sheet one can read, written well
     within the 2 s the export is given."""
     rows: list[list[Any]] = [CHECKLIST_HEADER]
     for item in batch.unit_checklist():
         who = "（单位，全部人员）" if item["everyone"] else f"（单位，第{'、'.join(map(str, item['rows']))}行）"
-        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], clause_label(item["clause"])])
+        # The unit's duties with what the notice adds (e.g. 补充公示 after a change, 三（一）3).
+        rows.append(["", who, item["title"], WHO_LABELS[item["who"]], clause_label(item["clause"]), item["detail"]])
     people = [r for r in batch.rows if r.result and r.verdict != "ineligible"]
     common = set.intersection(*({c.id for c in r.result.checklist} for r in people)) if people else set()  # type: ignore[union-attr]
     shown = {item["id"] for item in batch.unit_checklist()}

@@ -201,6 +201,10 @@ class Batch:
                 "sheet": self.sheet, "header_row": self.header_row, "ignored_columns": self.ignored_columns}
 
 
+#: The unit's answers as an officer writes them: by heading, as in a cell.
+UNIT_EXAMPLE = '{"单位性质": "民营企业", "工作所在地": "广西"}'
+
+
 class UnitAnswerError(ValueError):
     """A unit answer (``--unit``, the page's form) that is no answer; ``str()`` says so."""
 
@@ -212,7 +216,7 @@ def unit_answers(raw: object) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise UnitAnswerError("单位答案应为 JSON 对象，例如 {\"单位性质\": \"民营企业\", \"工作所在地\": \"广西\"}。")
+        raise UnitAnswerError(f"单位答案应为 JSON 对象，例如 {UNIT_EXAMPLE}。")
     answers: dict[str, Any] = {}
     for heading, value in raw.items():
         key = key_of(heading)

@@ -33,7 +33,8 @@ def _row(r: Any) -> dict[str, Any]:
     data["level"] = labels.get("target_level", "")
     if res:
         data["missing"] = list(res.missing)
-        data["findings"] = [[f.severity, f.message, f.clause] for f in res.findings if f.severity != "note"]
+        # The id last: the page links the reading a finding takes (its data's readings).
+        data["findings"] = [[f.severity, f.message, f.clause, f.id] for f in res.findings if f.severity != "note"]
         data["checklist"] = [[c.title, c.who, c.clause] for c in res.checklist]
     data["problems"] = r.problems
     return data

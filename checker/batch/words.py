@@ -229,6 +229,8 @@ class VoiceQuestion:
     id: str
     label: str
     hint: str
+    readings: tuple[str, ...] = ()
+    """As :attr:`checker.questions.Question.readings`, for this hint."""
 
 
 def unit_voice(key: str) -> VoiceQuestion:
@@ -236,7 +238,9 @@ def unit_voice(key: str) -> VoiceQuestion:
     applicant's wording when headings.toml has none for it."""
     entry = table().get("unit_voice", {}).get(key, {})
     q = BY_ID[key]
-    return VoiceQuestion(key, entry.get("label", q.label), entry.get("hint", q.hint))
+    if "hint" in entry:
+        return VoiceQuestion(key, entry.get("label", q.label), entry["hint"], tuple(entry.get("readings", ())))
+    return VoiceQuestion(key, entry.get("label", q.label), q.hint, q.readings)
 
 
 def shown(cell: Any) -> str:

@@ -72,7 +72,7 @@ def test_unit_answers_file_and_text_format(tmp_path: Path) -> None:
     assert "第2行 甲，评审费380元" in group
     ineligible = text.split(f"\n{VERDICT_LABELS['ineligible']}（1人）\n")[1].split("\n\n")[0]
     assert "第3行 乙" in ineligible and "评审费" not in ineligible  # an ineligible person pays nothing
-    assert "一（三）" in ineligible and "请咨询" in ineligible  # why, with the clause as people read it; whom to ask
+    assert "一（三）" in ineligible and "咨询（电话" in ineligible  # why, with the clause as people read it; whom to ask
     assert f"合计 {380 if want in ('eligible', 'conditional') else 0} 元" in text
     # No English code, answer key or true/false in a text for people.
     assert not any(word in text for word in ("ineligible", "eligible", "civil_servant", "true", "false", "1.3"))
@@ -119,6 +119,23 @@ def test_bad_unit_answers_exit_2_naming_the_key(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "“unit_type”收到“private”" in proc.stderr and "Traceback" not in proc.stderr
     assert "“民营企业”" not in proc.stderr and "non_public" not in proc.stderr  # what to write, in words
     assert "“国有企事业单位”" in proc.stderr
+
+
+@pytest.mark.parametrize("unit, said", [
+    ('{"单位性质": "民营企业", "单位性质": "国有"}', "“单位性质”出现了不止一次"),
+    ('{"单位性质": "民营企业",}', "例如 {\"单位性质\": \"民营企业\""),
+    ('{"单位性质": "民营企业", "x": 1}', "“x”不是可以统一回答的问题"),
+    ('["民营企业"]', "例如 {\"单位性质\": \"民营企业\""),
+])
+def test_the_unit_answers_file_is_told_of_in_the_officer_s_words(tmp_path: Path, unit: str, said: str) -> None:
+    """The unit's answers file is written by HR staff by heading: its messages
+    name what they wrote and show an example by heading, never an 答案键 or
+    an answer key they did not write (issue 20)."""
+    (tmp_path / "r.csv").write_text("姓名,申报级别\n甲,高级\n", encoding="utf-8")
+    (tmp_path / "u.json").write_text(unit, encoding="utf-8")
+    proc = run("batch", str(tmp_path / "r.csv"), "--unit", str(tmp_path / "u.json"))
+    assert proc.returncode == 2 and said in proc.stderr, proc.stderr
+    assert "答案键" not in proc.stderr and "target_level" not in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_out_writes_json_csv_and_xlsx_that_read_back(tmp_path: Path) -> None:

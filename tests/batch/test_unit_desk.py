@@ -73,6 +73,25 @@ def test_unit_checklist_cites_clauses_and_asks_for_interviews_only_with_senior_a
     assert interview["clause"] == "3.1.4" and interview["rows"] == [3] and not interview["everyone"]
 
 
+def test_the_unit_s_duties_the_notice_gives_are_listed_and_exported_with_their_detail() -> None:
+    """三（一）3 补充公示, 五（三） 破格 explained in the 推荐意见, 五（四） 专家鉴定意见
+    (issue 20): in the unit's list (the page and its print) and in the 清单 sheet."""
+    from checker.batch.export import checklist_rows
+
+    header = "姓名\t" + "\t".join(["target_level", *FULL, "exceptional", "preapproved"])
+    row = lambda name, meets, exceptional: "\t".join(  # noqa: E731
+        [name, "senior", *(str(v).lower() for v in {**FULL, "meets_conditions": meets}.values()), exceptional, "true"])
+    batch = check_table(read_text("\n".join([header, row("甲", "no", "true"), row("乙", "yes", "false")])))
+    items = {i["id"]: i for i in batch.unit_checklist()}
+    assert "补充公示" in items["publicity"]["detail"] and items["publicity"]["clause"] == "3.1.3"
+    assert items["exceptional_unit_statement"]["clause"] == "5.3" and items["exceptional_unit_statement"]["rows"] == [2]
+    assert items["expert_opinion"]["clause"] == "5.4" and items["expert_opinion"]["everyone"]
+    exported = {r[2]: r for r in checklist_rows(batch) if r[1].startswith("（单位")}
+    assert "补充公示" in exported["单位公示申报情况和申报材料"][5]
+    assert exported["在单位推荐意见中说明破格申报情况"][4] == "五（三）"
+    assert exported["专家鉴定意见"][4] == "五（四）"
+
+
 def test_fees_by_level_and_total() -> None:
     batch = _batch(["senior", "senior", "intermediate", "junior"])
     assert batch.fee_total == 380 * 2 + 230 + 150
@@ -94,3 +113,17 @@ def test_qr_code_is_an_svg_of_the_link() -> None:
 
     svg = qr_svg("https://gx.example/checker/?target_level=senior")
     assert svg.startswith("<svg") and "<path" in svg and "<script" not in svg
+
+
+def test_the_unit_wide_questions_are_asked_in_the_unit_s_voice() -> None:
+    """/unit/ asks what is the same for the whole unit as the unit (本单位…),
+    never as the applicant (您…) (issue 20)."""
+    from checker.batch.roster import UNIT_KEYS
+    from checker.batch.words import unit_voice
+    from sitegen.unit_page import page_html
+
+    html = page_html()
+    for key in UNIT_KEYS:
+        asked = unit_voice(key)
+        assert asked.label.startswith("本单位") and "您" not in asked.label + asked.hint, asked
+        assert f'<legend class="q-label">{asked.label}</legend>' in html

@@ -109,3 +109,27 @@ def test_an_item_for_no_one_stops_the_import() -> None:
 def test_an_id_written_twice_stops_the_import() -> None:
     with pytest.raises(ValueError, match="twice"):
         datafile.by_id("findings.toml", [{"id": "a"}, {"id": "a"}], dict)
+
+
+
+def stating_readings() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(where, text, readings) of every hint and checklist detail a page shows."""
+    from checker.batch.roster import UNIT_KEYS
+    from checker.batch.words import unit_voice
+    from checker.questions import QUESTIONS
+
+    return ([(f"question {q.id}", q.hint, q.readings) for q in QUESTIONS]
+            + [(f"unit's desk {k}", unit_voice(k).hint, unit_voice(k).readings) for k in UNIT_KEYS]
+            + [(f"item {d.id}", d.detail, d.readings) for d in ITEMS.values()])
+
+
+def test_a_text_stating_a_reading_names_each_of_its_readings() -> None:
+    """A hint or checklist detail that states the site's reading (本站理解…)
+    says 解读说明 once per reading and names each reading, which the pages
+    link in order (issue 20); a finding that does names its reading, which
+    the pages link beside it (tests/test_readings.py: each is on 解读说明)."""
+    problems = [(where, text, readings) for where, text, readings in stating_readings()
+                if text.count("解读说明") != len(readings) or ("本站" in text and not readings)]
+    problems += [(f"finding {d.id}", d.text) for d in FINDINGS.values() if "本站" in d.text and not d.reading]
+    assert problems == []
+    assert any(readings for _, _, readings in stating_readings())

@@ -3,15 +3,18 @@ the parameters or of the blocking rules changes the SVG (sitegen/diagrams.py).""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from checker import rules
 from checker.notice import load
 from checker.parameters import Period
 from sitegen import build_hooks, diagrams
@@ -35,26 +38,72 @@ def parameters_copy() -> str:
     return (ROOT / "checker" / "parameters.toml").read_text(encoding="utf-8")
 
 
-def test_the_timeline_follows_a_changed_copy_of_the_parameters(monkeypatch, parameters_copy: str) -> None:
-    before = diagrams.timeline_svg()
-    assert "2017年8月1-10日" in "".join(_svg_texts(before))
-    assert diagrams.OPEN_END in before and 'stroke-dasharray' in before  # the review's open end
+#: Run in a fresh interpreter whose ``checker`` is a changed copy: each page
+#: with a picture, its markers replaced as the build replaces them.
+DRAW = """
+import json, sys
+from pathlib import Path
+import checker
+from sitegen import diagrams
+docs = Path(sys.argv[1]) / "docs"
+pages = {page: diagrams.substitute((docs / page).read_text(encoding="utf-8"), page) for page in sys.argv[2:]}
+pages["checker/index.md"] = diagrams.timeline_html("checker/index.md")  # the checker's result
+print(json.dumps({"checker": checker.__file__, "pages": pages}, ensure_ascii=False))
+"""
+#: The pages with a picture (tests/docs: the markers are there), and which.
+PAGES = {"timeline.md": "timeline", "index.md": "timeline", "guide/eligibility.md": "eligibility",
+         "interpretation.md": "eligibility", "guide/routes.md": "route"}
 
-    changed = parameters_copy.replace('end = "2017-08-10"', 'end = "2017-08-12"').replace(
-        'start = "2017-08-11"', 'start = "2017-08-13"\nend = "2017-09-30"')
-    periods = _periods_from(changed)
-    monkeypatch.setattr(diagrams, "PERIODS", periods)
-    monkeypatch.setattr(diagrams, "DEADLINE", "2017-08-12")
-    after = diagrams.timeline_svg()
-    shown = "".join(_svg_texts(after))
-    assert "2017年8月1-12日" in shown and "截止：2017年8月12日" in shown
-    assert "8月1-10日" not in after and "2017年8月10日" not in after
-    # Given an end, the last period is drawn closed and says no more that it has none.
-    assert "2017年8月13日至9月30日" in shown
-    assert diagrams.OPEN_END not in after
-    # The text alternative says the same.
-    desc = ET.fromstring(after).find(f"{SVG}desc").text
-    assert "2017年8月1-12日" in desc and "2017年8月13日至9月30日" in desc
+
+def draw_from_a_copy(tmp_path: Path, edits: dict[str, list[tuple[str, str]]]) -> dict[str, str]:
+    """The pages' pictures, built from a copy of ``checker/`` with each file's
+    ``(old, new)`` replacements made (each must be there), in a fresh
+    interpreter: nothing of this process's checker is reused."""
+    copy = tmp_path / "checker"
+    shutil.copytree(ROOT / "checker", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for name, replacements in edits.items():
+        path = copy / name
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, (name, old)
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    proc = subprocess.run([sys.executable, "-c", DRAW, str(ROOT), *PAGES], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert Path(out["checker"]).is_relative_to(copy)
+    return out["pages"]
+
+
+def _figures(html: str, name: str) -> str:
+    """The page's figures of picture ``name`` (their SVG and text versions)."""
+    found = re.findall(rf'<figure class="diagram diagram-{name}">.*?</figure>', html, re.S)
+    assert found, name
+    return "".join(found)
+
+
+def test_the_pictures_follow_a_changed_copy_of_the_parameters(tmp_path: Path) -> None:
+    # A later deadline (the notice, its quotes and the parameter alike) and an end given to the review.
+    pages = draw_from_a_copy(tmp_path, {
+        "data/notice.txt": [("2017年8月1-10日为", "2017年8月1-14日为"), ("2017年8月10日前", "2017年8月14日前")],
+        "parameters.toml": [('quote = "2017年8月1-10日为', 'quote = "2017年8月1-14日为'),
+                            ('end = "2017-08-10"', 'end = "2017-08-14"'),
+                            ('start = "2017-08-11"', 'start = "2017-08-11"\nend = "2017-09-30"')],
+        "rules.py": [("2017年8月10日前", "2017年8月14日前")],
+    })
+    for page in [p for p, name in PAGES.items() if name == "timeline"] + ["checker/index.md"]:
+        timeline = _figures(pages[page], "timeline")
+        shown = "".join(_svg_texts(timeline))
+        assert "2017年8月1-14日" in shown and f"{diagrams.DEADLINE_TAG}：2017年8月14日" in shown, page
+        assert "8月1-10日" not in timeline and "8月10日" not in timeline, page
+        # Given an end, the review is drawn closed and says no more that it has none.
+        assert "2017年8月11日至9月30日" in shown and diagrams.OPEN_END not in timeline, page
+        desc = ET.fromstring(timeline.split("<figcaption")[0].split(">", 1)[1]).find(f"{SVG}desc").text
+        assert "2017年8月1-14日" in desc and "2017年8月11日至9月30日" in desc, page  # its text alternative
+    route = _figures(pages["guide/routes.md"], "route")
+    assert "2017年8月1-14日：" in "".join(_svg_texts(route)) and "8月1-10日" not in route
 
 
 def test_the_open_end_is_never_given_a_date(parameters_copy: str) -> None:
@@ -68,27 +117,29 @@ def test_the_open_end_is_never_given_a_date(parameters_copy: str) -> None:
     assert max((int(m), int(b or a)) for m, a, b in days) == (8, 11)
 
 
-def test_who_may_apply_follows_a_changed_copy_of_the_blocking_rules(monkeypatch) -> None:
-    page = "guide/eligibility.md"
-    before = diagrams.eligibility_svg(page)
-    exits = before.count(diagrams.BARRED)
-    for clause, words in (r.final_words for r in rules.blocking_rules()):
-        assert words in "".join(_svg_texts(before)).replace("\n", "")
-        assert f'href="../../notice/#clause-{clause.replace(".", "-")}"' in before
+BRANCH = "申报人不得选择不具有独立法人地位的分支机构作为申报单位参评"  # 二（一）5, a blocking rule's words
+CHANNELS = "不得同时保留两种以上申报渠道，多头申报"  # 二（一）3, words no rule makes final
 
-    removed = [replace(r, blocking=None) if r.name == "one_application_a_year" else r for r in rules.RULES]
-    monkeypatch.setattr(rules, "RULES", removed)
-    after = diagrams.eligibility_svg(page)
-    assert "同一年度" not in after and after.count(diagrams.BARRED) == exits - 1
-    assert "同一年度" not in "".join(diagrams.eligibility_text(page))
 
-    made_up = rules.Rule("made_up", {"2.1.2": "测试用的某种情形不得申报"}, (), lambda ctx: None, blocking="2.1.2")
-    monkeypatch.setattr(rules, "RULES", [*removed, made_up])
-    after = diagrams.eligibility_svg(page)
-    assert "测试用的某种情形不得申报" in "".join(_svg_texts(after))
-    assert 'href="../../notice/#clause-2-1-2"' in after
-    assert after.count(diagrams.BARRED) == exits
-    assert any("测试用的某种情形不得申报" in item for item in diagrams.eligibility_text(page))
+def test_who_may_apply_follows_a_changed_copy_of_the_blocking_rules(tmp_path: Path) -> None:
+    before = {page: _figures(diagrams.substitute(f"<!-- gen:diagram:{PAGES[page]} -->", page), "eligibility")
+              for page in ("guide/eligibility.md", "interpretation.md")}
+    for figure in before.values():
+        assert BRANCH in "".join(_svg_texts(figure)) and CHANNELS not in figure
+    # 二（一）5 no longer final; 二（一）3's words made final by a rule added to the copy.
+    pages = draw_from_a_copy(tmp_path, {"rules.py": [
+        ('blocking="2.1.5")', ")"),
+        ("# --- 二（二）申报材料要求", f'_barred_if("two_channels", S.APPLIES_TWICE, "two_applications", "2.1.3", '
+                                 f'"{CHANNELS}", "Added by a test.")\n\n\n# --- 二（二）申报材料要求'),
+    ]})
+    for page, prefix in (("guide/eligibility.md", "../../"), ("interpretation.md", "../")):
+        figure = _figures(pages[page], "eligibility")
+        svg, text = figure.split("<figcaption")
+        shown = "".join(_svg_texts(svg.split(">", 1)[1]))
+        assert BRANCH not in shown and BRANCH not in text, page
+        assert CHANNELS in shown and CHANNELS in text, page  # the picture and its text version alike
+        assert f'href="{prefix}notice/#clause-2-1-3"' in svg, page
+        assert svg.count(diagrams.BARRED) == before[page].split("<figcaption")[0].count(diagrams.BARRED), page
 
 
 def test_who_may_apply_shows_who_is_admitted_the_exceptions_and_what_can_still_be_obtained() -> None:
@@ -121,6 +172,12 @@ def test_the_route_shows_the_stages_with_their_dates_and_the_other_channels() ->
     for period in ("2017年4-5月", "2017年6-7月", "2017年8月1-10日", "2017年8月11日起"):
         assert period in shown, period
     assert "面试答辩" in shown and "申报高级资格的人员" in shown
+    # The unit's box has its period of 六 (its steps have no date), and whom a
+    # box applies to is said once, not after each of its steps.
+    assert "2017年6-7月〔六（二）〕" in shown.split("各市人事职改部门")[0].split("申报人所在单位（部门）")[1]
+    for applies in {diagrams.STEPS[s].applies for _, ids in diagrams.ROUTE for s in ids} - {diagrams.ALL}:
+        assert shown.count(applies) <= 1, applies
+    assert diagrams.SAME in shown  # the series office: the same people as the box above
     others = "".join(_svg_texts(other))
     for step in diagrams.CHANNELS:
         assert diagrams.STEPS[step].applies in others
@@ -146,7 +203,5 @@ def test_markers_become_figures_with_a_text_alternative() -> None:
 
 
 def test_the_pages_hold_the_markers() -> None:
-    expected = {"timeline.md": "timeline", "index.md": "timeline", "guide/eligibility.md": "eligibility",
-                "interpretation.md": "eligibility", "guide/routes.md": "route"}
-    for page, name in expected.items():
+    for page, name in PAGES.items():
         assert f"<!-- gen:diagram:{name} -->" in (ROOT / "docs" / page).read_text(encoding="utf-8"), page

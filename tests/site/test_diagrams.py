@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .checker_helpers import open_checker
-from .conftest import PHONE
+from .conftest import PHONE, axe_violations
 
 #: Pages with a picture, and which.
 PICTURES = {"/timeline/": "timeline", "/": "timeline", "/guide/eligibility/": "eligibility",
@@ -131,6 +131,11 @@ BARS = """() => [...document.querySelectorAll(SEL)].map(svg => ({
         .map(r => [r.dataset.bar, [Number(r.dataset.count), Number(r.getAttribute('width'))]]))}))"""
 
 
+#: Whether the texts of SEL are set in the page's font (CJK included).
+FONTS = """() => [...new Set([...document.querySelectorAll(SEL)].map(t => getComputedStyle(t).fontFamily
+    === getComputedStyle(document.querySelector('.md-typeset')).fontFamily))]"""
+
+
 def _bars(page, selector: str) -> list[dict]:
     return page.evaluate(BARS.replace("SEL", repr(selector)))
 
@@ -159,6 +164,7 @@ def test_the_unit_desk_draws_its_counts_on_the_results_and_the_print_summary(bro
             assert f"{VERDICT_LABELS[verdict]} {n} 人" in chart["label"]
             assert page.text_content(f"[data-count='{verdict}']") == str(n)
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert page.evaluate(FONTS.replace("SEL", repr("#unit-results svg.diagram-counts text"))) == [True]
     page.evaluate("window.print = () => {}")  # no dialog in a test
     page.click("#print-bundle-button")
     page.wait_for_selector("#unit-app[data-print='ready']", state="attached", timeout=60000)
@@ -167,4 +173,6 @@ def test_the_unit_desk_draws_its_counts_on_the_results_and_the_print_summary(bro
     page.emulate_media(media="print")
     assert page.locator(".print-summary svg.diagram-counts").is_visible()
     assert page.evaluate(GREYS) == []
+    # The printed bundle (what print shows of the page) passes axe too: its summary's bar has its name.
+    assert axe_violations(page) == []
     ctx.close()

@@ -25,6 +25,8 @@ _SPACE = re.compile(r"\s+")
 # A dotted clause id (2.2.4.1, 3.1) standing alone in a sentence.
 _DOTTED = re.compile(r"(?<![0-9A-Za-z.])[1-8](?:\.[1-9]){1,3}(?![0-9A-Za-z.])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# An English code glossing a Chinese word: 不能申报（ineligible）.
+_GLOSSED_CODE = re.compile(r"[\u4e00-\u9fff]（[A-Za-z_]+）")
 
 
 def _squash(text: str) -> str:
@@ -103,9 +105,6 @@ def retracted_found(page: Page) -> list[str]:
     """The retracted sentences the page shows (text or tooltip)."""
     found = []
     for entry in DATA["retracted"]:
-        scopes = entry.get("pages")
-        if scopes and not any(page.path.startswith(s) for s in scopes):
-            continue
         if _squash(entry["text"]) in page.shown:
             found.append(entry["text"])
     return found
@@ -144,6 +143,12 @@ def test_no_retracted_sentence_comes_back(built: list[Page]) -> None:
     assert found == {}
 
 
+def test_a_citation_is_given_once(built: list[Page]) -> None:
+    by_path = {p.path: p for p in built}
+    counts = {(e["page"], e["text"]): by_path[e["page"]].text.count(_squash(e["text"])) for e in DATA["once"]}
+    assert counts == {key: 1 for key in counts}
+
+
 def test_a_page_stating_a_reading_links_it(built: list[Page]) -> None:
     missing = {p.path: hits for p in built if (hits := unlinked_readings(p))}
     assert missing == {}
@@ -158,6 +163,12 @@ def test_every_reading_with_markers_is_on_the_readings_page() -> None:
 def test_clause_numbers_are_written_as_people_read_them(built: list[Page]) -> None:
     dotted = {p.path: _DOTTED.findall(p.text) for p in built}
     assert {path: ids for path, ids in dotted.items() if ids} == {}
+
+
+def test_no_english_code_glosses_a_chinese_word(built: list[Page]) -> None:
+    """The JSON has the codes; a sentence for people says the Chinese words only."""
+    glossed = {p.path: _GLOSSED_CODE.findall(p.text) for p in built}
+    assert {path: codes for path, codes in glossed.items() if codes} == {}
 
 
 def test_admonition_titles_are_chinese(built: list[Page]) -> None:
@@ -175,10 +186,7 @@ def test_a_planted_retracted_sentence_is_caught(built: list[Page]) -> None:
     assert retracted_found(planted) == ["委托评审人员的单位审核、公示、推荐和学历确认等要求照常适用"]
     in_tooltip = Page(page.path, page.text, page.tooltips + "申报单位原则上应具有独立法人地位。", page.hrefs)
     assert retracted_found(in_tooltip) == ["申报单位原则上应具有独立法人地位"]
-    # 答案键 is retracted on the guide pages only.
-    elsewhere = Page("/unit/", "列标题写答案键")
-    assert retracted_found(elsewhere) == []
-    assert retracted_found(Page("/guide/units/", "列标题写答案键")) == ["答案键"]
+    assert retracted_found(Page("/unit/", "列标题写答案键")) == ["答案键"]
 
 
 def test_a_planted_unlinked_reading_is_caught(built: list[Page]) -> None:
@@ -193,10 +201,12 @@ def test_a_planted_unlinked_reading_is_caught(built: list[Page]) -> None:
     assert unlinked_readings(in_tooltip) == []
 
 
-def test_planted_dotted_clause_and_english_title_are_caught() -> None:
+def test_planted_dotted_clause_english_code_and_english_title_are_caught() -> None:
     assert _DOTTED.findall("依据二（二）4（1）。") == []
     assert _DOTTED.findall("依据：2.2.4.1。") == ["2.2.4.1"]
     assert _DOTTED.findall("2017-06-30、2017/6/30、Python 3.11+") == []
+    assert _GLOSSED_CODE.findall("结论：不能申报（ineligible）。") == ["报（ineligible）"]
+    assert _GLOSSED_CODE.findall("导出（.xlsx）、JSON 中的 verdict、（JSON 格式）") == []
     page = read_page("/x/", '<article><div class="admonition note"><p class="admonition-title">Note</p>'
                             "<p>说明文字</p></div></article>")
     assert page.admonition_titles == ["Note"]

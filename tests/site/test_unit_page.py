@@ -332,3 +332,26 @@ def test_results_an_office_can_work_with(page, base_url: str, tmp_path: Path) ->
     page.click(".unit-columns summary")  # the list of columns, opened
     body = page.inner_text("#unit-app")  # what the officer can read (not the page's data)
     assert "答案键" not in body and "target_level" not in body
+
+
+def test_results_that_rest_on_a_reading_link_it_on_the_desk_and_the_checker(page, base_url: str) -> None:
+    """A finding or a unit's duty that states a reading of 解读说明 links it,
+    in the unit's results, its print bundle and a person's result (issue 20)."""
+    from .checker_helpers import open_checker, settle
+
+    base = {"target_level": "senior", "current_title": "intermediate", "civil_servant": False,
+            "high_level_talent": False, "work_location": "guangxi", "employment_months": 36,
+            "unit_non_legal_branch": False, "retired": False, "other_application_this_year": False,
+            "continuing_education_done": True, "meets_conditions": "no", "exceptional": True, "preapproved": False}
+    open_unit(page, base_url)
+    paste(page, to_csv(table([{**base, "unit_type": "collective"}, {**base, "unit_type": "state_owned"}]), "\t"))
+    assert page.locator("#unit-table a.reading-link[href$='interpretation/#collective-unit']").count() == 1
+    assert page.locator("#unit-checklist a.reading-link[href$='interpretation/#exceptional-approver']").count() == 1
+    page.evaluate("window.print = () => {}")
+    page.click("#print-bundle-button")
+    page.wait_for_selector("#unit-app[data-print='ready']", state="attached", timeout=60000)
+    assert page.locator("a.reading-link[href$='interpretation/#collective-unit']").count() >= 2  # the row and its page
+    open_checker(page, base_url, "#" + "&".join(f"{k}={str(v).lower()}" for k, v in base.items()) + "&unit_type=state_owned")
+    settle(page)
+    links = page.locator("#checklist a.reading-link[href$='interpretation/#exceptional-approver']")
+    assert links.count() >= 2  # the evidence, the originals and the unit's statement name the one approval

@@ -5,7 +5,7 @@
 // with textContent, never parsed as HTML.
 
 import { startPage } from "./connect.js";
-import { $, el } from "./dom.js";
+import { $, el, withReadings } from "./dom.js";
 
 const root = document.getElementById("checker-app");
 const DATA = JSON.parse(document.getElementById("checker-data").textContent);
@@ -391,7 +391,8 @@ function show({ result, errors }) {
     el("li", { class: "checklist-item", dataset: { clause: item.clause, item: item.id, who: item.who } },
       el("span", { class: "checkbox", "aria-hidden": "true" }),
       el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}）` }),
-      el("br"), el("span", { class: "detail", text: item.detail }), " 依据：", clauseLink(item.clause))));
+      el("br"), el("span", { class: "detail" }, ...withReadings(item.detail, DATA.item_readings[item.id])),
+      " 依据：", clauseLink(item.clause))));
 
   $("fee").textContent = result.fee_yuan === null
     ? `评审费：请先选择申报级别（${DATA.fees}）。`

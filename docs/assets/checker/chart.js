@@ -35,7 +35,7 @@ export function countsBar(batch, verdicts, labels, notChecked) {
   rows.forEach(([key, label, n], i) => {
     const y = i * ROW;
     svg.append(svgEl("text", { x: 0, y: y + 16, "font-size": 14, class: "diagram-count-label" }, `${label}　${n} 人`));
-    svg.append(svgEl("rect", { x: 0, y: y + 22, width: WIDTH, height: 12, fill: "#fff", stroke: "#999", "stroke-width": 1, class: "diagram-bar-track" }));
+    svg.append(svgEl("rect", { x: 0, y: y + 22, width: WIDTH, height: 12, fill: "#fff", stroke: "#767676", "stroke-width": 1, class: "diagram-bar-track" }));
     if (n > 0) {
       svg.append(svgEl("rect", { x: 0, y: y + 22, width: Math.max(3, (WIDTH * n) / total), height: 12, fill: "#333",
         class: `diagram-bar diagram-bar--${key}`, "data-bar": key, "data-count": n }));

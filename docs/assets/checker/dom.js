@@ -14,3 +14,8 @@ export const el = (tag, props = {}, ...children) => {
   node.append(...children.filter((c) => c !== null && c !== undefined));
   return node;
 };
+
+/** A text's parts, each “解读说明” in it a link to the reading it refers to
+ * (`hrefs`, in order), as the static pages have it (sitegen/checker_page.py). */
+export const withReadings = (text, hrefs = []) => text.split("解读说明").flatMap((part, i) => (i === 0 ? [part]
+  : [hrefs[i - 1] ? el("a", { href: hrefs[i - 1], class: "reading-link", text: "解读说明" }) : "解读说明", part]));

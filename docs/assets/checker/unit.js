@@ -6,7 +6,7 @@
 // inserted with textContent, never parsed as HTML.
 
 import { startPage } from "./connect.js";
-import { $, el } from "./dom.js";
+import { $, el, withReadings } from "./dom.js";
 import { countsBar, placeCountsBar } from "./chart.js";
 
 const root = document.getElementById("unit-app");
@@ -561,7 +561,7 @@ async function placeInGroups(table, rows, hides, work) {
 function resultRow(r) {
   const tr = el("tr", { id: `unit-row-${r.row}`, dataset: { row: String(r.row) } });
   if (r.verdict) tr.dataset.verdict = r.verdict;
-  const reasons = r.findings || []; // [severity, message, clause], notes left out
+  const reasons = r.findings || []; // [severity, message, clause, id], notes left out
   tr.append(
     el("td", { text: String(r.row) }),
     el("th", { scope: "row", text: r.name || "（无姓名）" }),
@@ -569,9 +569,9 @@ function resultRow(r) {
     el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
       r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED),
     el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
-    el("td", {}, ...reasons.map(([severity, message, clause]) => el("div", { class: `finding finding--${severity}` },
+    el("td", {}, ...reasons.map(([severity, message, clause, id]) => el("div", { class: `finding finding--${severity}` },
       el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
-      " ", clauseLink(clause)))),
+      " ", clauseLink(clause), readingLink(id)))),
     el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : `${r.fee_yuan}元` }),
     el("td", { class: "person-actions" }, ...(r.verdict ? [el("a", {
       href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
@@ -583,12 +583,18 @@ function resultRow(r) {
   return tr;
 }
 
+// A finding that rests on a reading of 解读说明 links it, as on /checker/.
+function readingLink(id) {
+  const href = DATA.readings[id];
+  return href ? el("span", {}, " · ", el("a", { href, class: "reading-link", text: "本站的理解" })) : null;
+}
+
 function unitItem(item) {
   const whom = item.rows.length === 0 || item.everyone ? "全部人员" : `第${item.rows.join("、")}行`;
   return el("li", { class: "checklist-item", dataset: { clause: item.clause.id, item: item.id } },
     el("span", { class: "checkbox", "aria-hidden": "true" }),
     el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}；涉及：${whom}）` }),
-    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail", text: item.detail }) : null,
+    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail" }, ...withReadings(item.detail, DATA.item_readings[item.id])) : null,
     " 依据：", clauseLink(item.clause));
 }
 
@@ -659,8 +665,8 @@ function personPage(r, qr) {
     el("p", { class: "print-verdict", text: `结论：${LABELS.verdict[r.verdict]}${r.level ? `　申报级别：${r.level}` : ""}${r.fee_yuan === null || r.verdict === "ineligible" ? "" : `　评审费：${r.fee_yuan}元`}　（花名册第${r.row}行）` }),
   ];
   const qrBlock = el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url })));
-  const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause]) =>
-    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), "）"))) : null;
+  const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause, id]) =>
+    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), readingLink(id), "）"))) : null;
   const answers = [el("h3", { text: "已填的回答" }),
     el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })]))];
   if (r.verdict === "ineligible") {
