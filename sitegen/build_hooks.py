@@ -8,8 +8,8 @@ from typing import Any, Callable
 from checker.parameters import FIGURES
 
 from . import (
-    checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, figures, glossary, notice_page,
-    offline, trace_page, unit_page,
+    checker_assets, checker_page, citations, compress, diagrams, error_pages, extra_wheels, failures, figures, glossary,
+    notice_page, offline, trace_page, unit_page,
 )
 
 #: Marker in a page → function returning the Markdown that replaces it.
@@ -18,12 +18,19 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "<!-- gen:glossary -->": glossary.page_markdown,
     "<!-- gen:citations -->": citations.page_markdown,
     "<!-- gen:trace -->": trace_page.page_markdown,
-    "<!-- gen:checker -->": checker_page.page_html,
     "<!-- gen:fees -->": figures.fees_markdown,
     "<!-- gen:periods -->": figures.periods_markdown,
     "<!-- gen:timeline -->": figures.timeline_markdown,
-    "<!-- gen:unit -->": unit_page.page_html,
     "<!-- gen:unit-headings -->": unit_page.headings_markdown,
+}
+
+#: Marker in a page → function returning the HTML of a component (the checker's
+#: form and results, the unit's desk), put in after the Markdown is rendered:
+#: the templates are indented as HTML, which Markdown would read as its own
+#: (an indented line as code, a blank line as the end of the HTML).
+COMPONENTS: dict[str, Callable[[], str]] = {
+    "<!-- gen:checker -->": checker_page.page_html,
+    "<!-- gen:unit -->": unit_page.page_html,
 }
 
 #: Pages whose HTML gets no glossary tooltips.
@@ -37,6 +44,7 @@ def on_config(config: Any) -> Any:
     # Where this build's checker scripts live (site_overrides/checker.html).
     config["extra"]["checker_assets"] = checker_assets.folder()
     config["extra"]["checker_downloads"] = checker_assets.early_downloads()  # boot.js starts these
+    config["watch"].append(str(checker_assets.WEB))  # `mkdocs serve`: the scripts live outside docs/
     try:
         import jieba
     except ImportError:  # search still works, without Chinese segmentation
@@ -47,7 +55,9 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Any, config: Any) -> Any:
-    checker_assets.place_scripts(files)
+    checker_assets.place_scripts(files, config)
+    styles = files.get_file_from_path(failures.STYLES)  # the rule by kind of failure, from checker/failures.toml
+    styles.content_string = failures.fill_styles(styles.content_string)
     return files
 
 
@@ -61,6 +71,10 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    # Markdown keeps a marker, an HTML comment, as it is.
+    for marker, generate in COMPONENTS.items():
+        if marker in html:
+            html = html.replace(marker, generate())
     if page.file.src_uri in NO_TOOLTIPS:
         return html
     depth = page.url.count("/")

@@ -1,11 +1,15 @@
 """The checker page's scripts and runtime in the built site.
 
-The page's scripts (``docs/assets/checker/*.js``) and the generated
+The browser's scripts are code, not pages: they live in ``web/``, outside the
+MkDocs ``docs_dir``, and the build serves them (:func:`place_scripts`). Those of
+the pages on the checker's worker (``web/checker/*.js``) and the generated
 ``runtime.js`` are served from one folder named after a hash of everything
 they stand for (their text, Pyodide, the standard library, the wheel):
-``assets/checker/v-<hash>/``. A page always names the folder of its own build,
-so a cache (the service worker's or the browser's) can never combine a new
-page with an old script or old rules (issue 12, "mixed versions").
+``assets/checker/v-<hash>/``; the two every page loads (``web/site/*.js``)
+from ``assets/javascripts/``, where they find the site's root. A page always
+names the folder of its own build, so a cache (the service worker's or the
+browser's) can never combine a new page with an old script or old rules
+(issue 12, "mixed versions").
 
 This module is also the one definition of the runtime files: which cache of
 the browser's Cache Storage each belongs to, and the size and SHA-256 that the
@@ -22,10 +26,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File
+
 from . import ROOT, extra_wheels, failures, runtime, stdlib, templating
 
 SOURCE_DIR = "assets/checker/"
-SOURCES = ROOT / "docs" / SOURCE_DIR
+WEB = ROOT / "web"
+SOURCES = WEB / "checker"  # served from folder()
+SITE_SCRIPTS = WEB / "site"  # served from SITE_DIR, on every page
+SITE_DIR = "assets/javascripts/"
+#: What the build adds to the versioned folder besides web/checker/*.js.
+GENERATED = ("runtime.js",)
 
 
 def _sha256(data: bytes) -> str:
@@ -98,11 +109,19 @@ def module_source() -> str:
         unit_failures=failures.UNIT_FILES, files=runtime_files())
 
 
-def place_scripts(files: Any) -> None:
-    """MkDocs ``on_files``: serve docs/assets/checker/*.js from this build's folder."""
-    for file in files:
-        if file.src_uri.startswith(SOURCE_DIR) and file.src_uri.endswith(".js") and file.src_uri.count("/") == 2:
-            file.dest_uri = file.url = folder() + file.src_uri.removeprefix(SOURCE_DIR)
+def served_scripts() -> dict[str, Path]:
+    """Site-relative path → the file of ``web/`` served there."""
+    served = {folder() + path.name: path for path in _scripts()}
+    served |= {SITE_DIR + path.name: path for path in sorted(SITE_SCRIPTS.glob("*.js"))}
+    return served
+
+
+def place_scripts(files: Any, config: Any) -> None:
+    """MkDocs ``on_files``: serve the scripts of ``web/`` (web/checker/*.js from
+    this build's folder, web/site/*.js from assets/javascripts/)."""
+    for dest, path in served_scripts().items():
+        files.append(File(path.relative_to(ROOT).as_posix(), src_dir=str(ROOT), dest_dir=config["site_dir"],
+                          use_directory_urls=config["use_directory_urls"], dest_uri=dest))
 
 
 def copy_into(site_dir: Path) -> None:

@@ -3,7 +3,7 @@
 The form comes from the questions (``python -m checker questions``), the
 static fallback from the checklist catalogue, and the labels the script
 needs from ``checker.result``: nothing about a question or an item is written
-a second time. The page works as static HTML; ``assets/checker/app.js``
+a second time. The page works as static HTML; ``web/checker/app.js``
 brings it to life with Python running in a Web Worker.
 
 The HTML comes from Jinja templates with autoescaping, one per component
@@ -171,4 +171,4 @@ def page_data() -> dict[str, Any]:
 
 
 def page_html() -> str:
-    return "\n" + render("page.html", data=page_data(), **_context()) + "\n"
+    return render("page.html", data=page_data(), **_context())

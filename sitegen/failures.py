@@ -38,3 +38,24 @@ def _check(table: str, said: dict[str, str], wanted: set[str]) -> None:
 _check("checker_page", CHECKER_PAGE, set(KINDS))
 _check("unit_page", UNIT_PAGE, set(REPORTED))
 _check("unit_files", UNIT_FILES, set())
+
+
+#: checker.css (docs/assets/stylesheets/): where the build writes the rule that
+#: shows the sentence of each kind a script reports (a comment without it).
+STYLES = "assets/stylesheets/checker.css"
+STYLES_MARKER = "/* gen:failure-rules */"
+
+
+def css_rule() -> str:
+    """The rule that shows, for each kind a script reports in
+    ``<html data-checker-failure>``, the page's sentence for it."""
+    kinds = [kind for kind in KINDS if kind in REPORTED]
+    selectors = [f'html[data-checker="failed"][data-checker-failure="{kind}"] [data-failure="{kind}"]' for kind in kinds]
+    return ",\n".join(selectors) + " { display: block; }"
+
+
+def fill_styles(css: str) -> str:
+    """checker.css with its rule by kind of failure written in."""
+    if css.count(STYLES_MARKER) != 1:
+        raise ValueError(f"{STYLES} must hold {STYLES_MARKER} once (the rule by kind of failure goes there)")
+    return css.replace(STYLES_MARKER, css_rule())

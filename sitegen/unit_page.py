@@ -1,7 +1,7 @@
 """The unit's desk (/unit/, 单位批量自查), generated at build time from the
 ``checker`` package like the checker page: the unit's questions, the column
 list and labels come from :mod:`checker.questions` and :mod:`checker.result`;
-``assets/checker/unit.js`` (served from the versioned script folder) brings it to life through the checker's own worker.
+``web/checker/unit.js`` (served from the versioned script folder) brings it to life through the checker's own worker.
 """
 
 from __future__ import annotations
@@ -65,6 +65,6 @@ def page_html() -> str:
                        "readings": unit_voice(key).readings,
                        "clauses": BY_ID[key].clauses,
                        "choices": [(str(o.value).lower(), o.label) for o in BY_ID[key].options]} for key in UNIT_KEYS]
-    return "\n" + render("unit_page.html", data=page_data(), unit_questions=unit_questions, columns=columns(),
+    return render("unit_page.html", data=page_data(), unit_questions=unit_questions, columns=columns(),
                          ambiguous=ambiguous_headings(), failures=FAILURES, alternative=_ALTERNATIVE,
-                         verdicts=VERDICTS, labels={"verdict": VERDICT_LABELS}) + "\n"
+                         verdicts=VERDICTS, labels={"verdict": VERDICT_LABELS})

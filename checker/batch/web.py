@@ -1,5 +1,5 @@
 """The bridge the /unit/ page's worker calls inside Pyodide (see
-docs/assets/checker/batch.js): JSON text in, JSON text out; file contents
+web/checker/batch.js): JSON text in, JSON text out; file contents
 travel as base64. The last batch is kept in this module's memory (the worker's)
 for the exports and the print, and nowhere else: nothing is written to storage.
 """

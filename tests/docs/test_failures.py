@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen import checker_page, failures, unit_page
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = sorted((ROOT / "docs" / "assets" / "checker").glob("*.js"))
+SCRIPTS = sorted((ROOT / "web" / "checker").glob("*.js"))
 STYLES = ROOT / "docs" / "assets" / "stylesheets" / "checker.css"
 DEFINED = set(failures.KINDS)
 
@@ -28,7 +28,7 @@ _TEST_USES = re.compile(r"""(?:FAILURES|CHECKER_PAGE|UNIT_PAGE|UNIT_FILES)\[["']
 
 # unit.js also calls an export's format its `kind` (exportAs, template): the
 # formats of its TYPES table are not failures.
-_UNIT_JS = (ROOT / "docs" / "assets" / "checker" / "unit.js").read_text(encoding="utf-8")
+_UNIT_JS = (ROOT / "web" / "checker" / "unit.js").read_text(encoding="utf-8")
 _FORMATS = set(re.findall(r"^  (\w+): \"", re.search(r"const TYPES = \{(.*?)\n\}", _UNIT_JS, re.S).group(1), re.M))
 
 
@@ -46,7 +46,9 @@ def _reported_by_scripts() -> set[str]:
 
 
 def _shown_by_styles() -> set[str]:
-    return set(_MARKUP_USES.findall(STYLES.read_text(encoding="utf-8")))
+    """The kinds checker.css shows, as the build writes it (its rule by kind
+    comes from failures.toml: sitegen/failures.py)."""
+    return set(_MARKUP_USES.findall(failures.fill_styles(STYLES.read_text(encoding="utf-8"))))
 
 
 def _uses() -> dict[str, set[str]]:
@@ -90,7 +92,7 @@ def test_a_sentence_for_a_kind_not_named_stops_the_build() -> None:
 
 
 def test_the_unit_desks_file_sentences_are_for_what_its_downloads_report() -> None:
-    worker = (ROOT / "docs" / "assets" / "checker" / "worker.js").read_text(encoding="utf-8")
+    worker = (ROOT / "web" / "checker" / "worker.js").read_text(encoding="utf-8")
     assert set(failures.UNIT_FILES) == set(re.findall(r'failure\("(\w+)"', worker))
     assert "UNIT_MESSAGES = unitFailures" in worker and "首次" not in worker
 
@@ -99,3 +101,9 @@ def test_the_pages_show_the_sentences_of_the_wording_file() -> None:
     checker = checker_page.render("status.html", failures=checker_page.FAILURES)
     assert all(f'data-failure="{kind}">{text}</p>' in checker for kind, text in failures.CHECKER_PAGE.items())
     assert unit_page.FAILURES == failures.UNIT_PAGE
+
+
+def test_styles_without_the_place_of_the_rule_by_kind_stop_the_build() -> None:
+    import pytest
+    with pytest.raises(ValueError, match=r"gen:failure-rules"):
+        failures.fill_styles(".checker-failure [data-failure] { display: none; }")

@@ -68,7 +68,7 @@ def test_the_site_the_cli_and_the_scripts_take_the_notice_from_the_parameters() 
     site's name, the CLI's description and the scripts read them."""
     from checker.parameters import NOTICE
 
-    sources = [ROOT / "mkdocs.yml", ROOT / "checker" / "cli.py", *sorted((ROOT / "docs" / "assets" / "checker").glob("*.js"))]
+    sources = [ROOT / "mkdocs.yml", ROOT / "checker" / "cli.py", *sorted((ROOT / "web" / "checker").glob("*.js"))]
     for source in sources:
         text = source.read_text(encoding="utf-8")
         assert NOTICE["number"] not in text and f"（{NOTICE['year']}）" not in text, source.name

@@ -109,3 +109,11 @@ def test_no_page_references_another_origin_for_resources(site_dir: Path) -> None
     pattern = re.compile(r"<(?:script|link|img|iframe|source)[^>]+(?:src|href)=[\"']?(?:https?:)?//", re.I)
     offenders = [p.name for p in site_dir.rglob("*.html") if pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_the_built_styles_show_the_sentence_of_every_kind_of_failure_a_script_reports(site_dir: Path) -> None:
+    from sitegen import failures
+    css = (site_dir / failures.STYLES).read_text(encoding="utf-8")
+    assert failures.STYLES_MARKER not in css
+    shown = set(re.findall(r'\[data-checker-failure="(\w+)"\] \[data-failure="\1"\]', css))
+    assert shown == failures.REPORTED

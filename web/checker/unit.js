@@ -1,25 +1,22 @@
 // The unit's desk (/unit/): a staff list in, every person's verdict and
 // checklist out, through the checker's own worker (boot.js starts it) and the
-// same Python rules (checker.batch, see docs/assets/checker/batch.js).
+// same Python rules (checker.batch, see web/checker/batch.js).
 // Nothing leaves the browser and nothing is stored: the roster is held in this
 // page's memory and the worker's only. Text from the roster is only ever
 // inserted with textContent, never parsed as HTML.
 
 import { startPage } from "./connect.js";
-import { $, el, withReadings } from "./dom.js";
+import { $, el } from "./dom.js";
 import { countsBar, placeCountsBar } from "./chart.js";
+import { renderers } from "./render.js";
 
 const root = document.getElementById("unit-app");
 const DATA = JSON.parse(document.getElementById("unit-data").textContent);
 const LABELS = DATA.labels;
 const html = document.documentElement;
 
-// A clause id (or {id, label}) → the link to it on the notice page.
-const clauseLink = (clause) => {
-  const id = typeof clause === "string" ? clause : clause.id;
-  const known = DATA.clauses[id];
-  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: id });
-};
+// Clause links, findings and checklist items, as on /checker/ (render.js).
+const render = renderers(DATA);
 const questionLabel = (key) => (DATA.questions[key] ? DATA.questions[key].label : key);
 // The person's own check, prefilled (relative on screen, absolute in exports and QR codes).
 // The answers go after "#": a browser never sends the fragment to the server.
@@ -569,9 +566,8 @@ function resultRow(r) {
     el("td", { class: r.verdict ? `verdict-cell verdict-cell--${r.verdict}` : "verdict-cell" },
       r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED),
     el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
-    el("td", {}, ...reasons.map(([severity, message, clause, id]) => el("div", { class: `finding finding--${severity}` },
-      el("span", { class: "finding-severity", text: `${LABELS.severity[severity]}：` }), el("span", { text: message }),
-      " ", clauseLink(clause), readingLink(id)))),
+    el("td", {}, ...reasons.map(([severity, message, clause, id]) =>
+      render.finding("div", { severity, message, clause }, { lead: " ", after: render.readingLink(DATA.readings[id]) }))),
     el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : `${r.fee_yuan}元` }),
     el("td", { class: "person-actions" }, ...(r.verdict ? [el("a", {
       href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
@@ -583,19 +579,11 @@ function resultRow(r) {
   return tr;
 }
 
-// A finding that rests on a reading of 解读说明 links it, as on /checker/.
-function readingLink(id) {
-  const href = DATA.readings[id];
-  return href ? el("span", {}, " · ", el("a", { href, class: "reading-link", text: "本站的理解" })) : null;
-}
-
 function unitItem(item) {
   const whom = item.rows.length === 0 || item.everyone ? "全部人员" : `第${item.rows.join("、")}行`;
-  return el("li", { class: "checklist-item", dataset: { clause: item.clause.id, item: item.id } },
-    el("span", { class: "checkbox", "aria-hidden": "true" }),
-    el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}；涉及：${whom}）` }),
-    item.detail ? el("br") : null, item.detail ? el("span", { class: "detail" }, ...withReadings(item.detail, DATA.item_readings[item.id])) : null,
-    " 依据：", clauseLink(item.clause));
+  return render.checklistItem(item, {
+    dataset: { clause: item.clause.id, item: item.id }, concerns: `；涉及：${whom}`, readings: DATA.item_readings[item.id],
+  });
 }
 
 // ---- out: downloads and the print bundle ------------------------------------
@@ -666,7 +654,7 @@ function personPage(r, qr) {
   ];
   const qrBlock = el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url })));
   const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause, id]) =>
-    el("li", {}, `${LABELS.severity[severity]}：${message}（`, clauseLink(clause), readingLink(id), "）"))) : null;
+    render.printedFinding({ severity, message, clause }, render.readingLink(DATA.readings[id])))) : null;
   const answers = [el("h3", { text: "已填的回答" }),
     el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })]))];
   if (r.verdict === "ineligible") {
@@ -678,8 +666,8 @@ function personPage(r, qr) {
     r.missing.length ? el("p", { text: `还需回答：${r.missing.map(questionLabel).join("；")}` }) : null,
     why,
     el("h3", { text: "材料与步骤清单" }),
-    el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) => el("li", {},
-      el("span", { class: "checkbox", "aria-hidden": "true" }), `${title}（${LABELS.who[who]}，`, clauseLink(clause), "）"))),
+    el("ul", { class: "checklist print-checklist" }, ...r.checklist.map(([title, who, clause]) =>
+      render.printedItem({ title, who, clause }))),
     ...answers,
     el("p", { class: "signature", text: "申报人签名：________________　　单位审核人：________________　　日期：____________" }));
 }

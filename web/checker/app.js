@@ -5,7 +5,8 @@
 // with textContent, never parsed as HTML.
 
 import { startPage } from "./connect.js";
-import { $, el, withReadings } from "./dom.js";
+import { $, el } from "./dom.js";
+import { renderers } from "./render.js";
 
 const root = document.getElementById("checker-app");
 const DATA = JSON.parse(document.getElementById("checker-data").textContent);
@@ -13,6 +14,8 @@ const QUESTIONS = DATA.questions;
 const BY_ID = new Map(QUESTIONS.map((q) => [q.id, q]));
 const LABELS = DATA.labels;
 const form = document.getElementById("checker-form");
+// Clause links (their labels and links come with the page), findings, items, steps, dates.
+const render = renderers(DATA);
 const html = document.documentElement;
 
 
@@ -261,12 +264,6 @@ function startWorker() {
 
 // ---- showing a result -------------------------------------------------------
 
-// Label and link of each clause come with the page (sitegen/checker_page.py).
-const clauseLink = (clause) => {
-  const known = DATA.clauses[clause];
-  return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: clause });
-};
-
 function applyVisibility(applicable) {
   for (const block of form.querySelectorAll(".q[data-question]")) {
     block.hidden = !applicable.includes(block.dataset.question);
@@ -378,28 +375,21 @@ function show({ result, errors }) {
   }));
   $("missing-block").hidden = result.missing.length === 0;
 
-  $("findings").replaceChildren(...reasons.map((f) =>
-    el("li", { class: `finding finding--${f.severity}`, dataset: { findingClause: f.clause, severity: f.severity } },
-      el("span", { class: "finding-severity", text: `${LABELS.severity[f.severity]}：` }),
-      el("span", { text: f.message }), " 依据：", clauseLink(f.clause),
-      DATA.readings[f.id] ? el("span", {}, " · ", el("a", { href: DATA.readings[f.id], text: "本站的理解" })) : null)));
+  $("findings").replaceChildren(...reasons.map((f) => render.finding("li", f, {
+    dataset: { findingClause: f.clause, severity: f.severity },
+    after: render.readingLink(DATA.readings[f.id]),
+  })));
 
-  $("steps").replaceChildren(...result.steps.map((s) =>
-    el("li", { dataset: { stepClause: s.clause } }, el("span", { text: s.title }), " · ", clauseLink(s.clause))));
+  $("steps").replaceChildren(...result.steps.map(render.step));
 
   $("checklist").replaceChildren(...result.checklist.map((item) =>
-    el("li", { class: "checklist-item", dataset: { clause: item.clause, item: item.id, who: item.who } },
-      el("span", { class: "checkbox", "aria-hidden": "true" }),
-      el("strong", { text: item.title }), el("span", { class: "who", text: `（${LABELS.who[item.who]}）` }),
-      el("br"), el("span", { class: "detail" }, ...withReadings(item.detail, DATA.item_readings[item.id])),
-      " 依据：", clauseLink(item.clause))));
+    render.checklistItem(item, { dataset: { clause: item.clause, item: item.id, who: item.who }, readings: DATA.item_readings[item.id] })));
 
   $("fee").textContent = result.fee_yuan === null
     ? `评审费：请先选择申报级别（${DATA.fees}）。`
     : `评审费：${result.fee_yuan}元（报送材料时一次付清）。`;
   $("dates").replaceChildren(...result.dates.map((d) =>
-    el("li", { class: d.id === "submission_deadline" ? "deadline" : "" },
-      el("span", { text: `${d.period}：${d.title}` }), " · ", clauseLink(d.clause))));
+    render.period(d, { class: d.id === "submission_deadline" ? "deadline" : "" })));
 
   $("answer-summary").replaceChildren(...lastAnswered.flatMap(({ q, label }) =>
     [el("dt", { text: q.label }), el("dd", { text: label })]));

@@ -37,7 +37,7 @@ window.checkerBoot = (function start(script) {
   // each once more, bypassing and replacing what the browser (and the service
   // worker, sw.js) kept, so that the reload the page asks for finds whole ones.
   // The folder's scripts (tests/site/test_faults.py checks the list).
-  const SCRIPTS = ["app.js", "batch.js", "boot.js", "chart.js", "connect.js", "dom.js", "qr.js", "runtime.js", "unit.js", "worker.js"];
+  const SCRIPTS = ["app.js", "batch.js", "boot.js", "chart.js", "connect.js", "dom.js", "qr.js", "render.js", "runtime.js", "unit.js", "worker.js"];
   let refetched = false;
   function refetchScripts() {
     if (refetched || !script || typeof fetch !== "function") return;

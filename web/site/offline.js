@@ -10,7 +10,7 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
   // service worker's install downloads the whole site and would compete with
   // Pyodide's start-up for the same cores and connections (~140 ms of a cold
   // start on a 2-core machine: README, Performance). The checker keeps its own runtime
-  // files offline meanwhile (assets/checker/worker.js).
+  // files offline meanwhile (web/checker/worker.js).
   const settled = () => !window.checkerBoot || html.dataset.checker === "ready" || html.dataset.checker === "failed";
   window.addEventListener("load", () => {
     if (settled()) {
