@@ -21,6 +21,7 @@ from .answer_types import HANDLERS, Invalid
 from .answers import AnswerError, loads, printable, shown
 from .batch import cli as batch_cli  # `batch`: the unit's desk (checker/batch/)
 from .engine import evaluate
+from .findings import reading_note
 from .inputs import InputError, read_bytes, say, source_name, write_all
 from .notice import clause_label
 from .parameters import RAW, YEAR
@@ -109,7 +110,8 @@ def format_text(result: Result) -> str:
     reasons = [f for f in result.findings if f.id != ROUND_CLOSED and (not ineligible or f.severity == "blocker")]
     if reasons:
         lines.append("\n为什么不能申报：" if ineligible else "\n理由与提示：")
-        lines += [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}{cited(f.clause)}" for f in reasons]
+        lines += [f"- [{SEVERITY_LABELS[f.severity]}] {f.message}{cited(f.clause)}{reading_note(f.id, f.message)}"
+                  for f in reasons]
     if result.missing:
         lines.append("\n还需回答：")
         lines += [f"- {BY_ID[key].label}" for key in result.missing]

@@ -68,3 +68,14 @@ FINDINGS: dict[str, FindingDef] = by_id("findings.toml", _DATA["findings"],
 #: The sentence that names whom to ask, with the figures filled in: the one
 #: wording of it for a finding's ``{ask}``, a roster's lines and its exports.
 ASK: str = _DATA["phrases"]["ask"].format(**FIGURES)
+
+
+#: What a text (CLI, the roster's text) says after a finding that rests on a
+#: reading of 解读说明, where a page links it as 本站的理解.
+READING_NOTE = "（本站的理解，见解读说明）"
+
+
+def reading_note(finding_id: str, message: str) -> str:
+    """:data:`READING_NOTE` for a finding that takes a reading and does not say so itself, else ``""``."""
+    definition = FINDINGS.get(finding_id)
+    return READING_NOTE if definition and definition.reading and "本站" not in message else ""

@@ -647,16 +647,17 @@ def unit_duties(ctx: Context) -> None:
 
 @rule({
     "7": "高级380元/人·次、中级230元/人·次、初级150元/人·次",
-}, reports=("fee_payer", "fee_payer_no_unit"))
+}, reports=("fee_payer", "fee_payer_no_unit", "fee_payer_entrusted"))
 def fee(ctx: Context) -> None:
     """The review fee by target level, paid at once on submission; the notice
     does not say by whom (a note while the round is open: after it closed
     there is nothing left to pay into); the self-employed have no unit to
-    ask."""
+    ask, and the entrusted ask whom their route's step names (二（一）4)."""
     ctx.add("fee")
     ctx.fee_yuan = FEES_YUAN.get(ctx.answer("target_level"))  # a value by level, no branch
     if not _round_closed(ctx):
-        ctx.report("fee_payer_no_unit" if ctx.holds(S.SELF_EMPLOYED) else "fee_payer")
+        whom = ((S.SELF_EMPLOYED, "fee_payer_no_unit"), (S.ENTRUSTED, "fee_payer_entrusted"))
+        ctx.report(next((finding for situation, finding in whom if ctx.holds(situation)), "fee_payer"))
 
 
 def _round_closed(ctx: Context) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..answers import AnswerError, loads, printable
+from ..findings import reading_note
 from ..inputs import InputError, read_bytes, say, write_all
 from ..notice import clause_label
 from ..questions import BY_ID
@@ -146,7 +147,8 @@ def format_text(batch: Batch) -> str:
             lines.append(f"  第{row.row}行 {row.name or '（无姓名）'}{fee}")
             for f in row.result.findings if row.result else ():
                 if f.severity != "note":
-                    lines.append(f"    {SEVERITY_LABELS[f.severity]}：{f.message}（{clause_label(f.clause)}）")
+                    lines.append(f"    {SEVERITY_LABELS[f.severity]}：{f.message}（{clause_label(f.clause)}）"
+                                 f"{reading_note(f.id, f.message)}")
             if row.verdict == "ineligible":
                 lines.append(f"    {whom_to_ask()}")
             if row.result and row.result.missing:

@@ -59,6 +59,18 @@ def test_text_output_cites_every_clause_as_people_read_it(batch: Batch) -> None:
                 assert f"{f.message}（{clause_label(f.clause)}）" in text
 
 
+def test_text_output_says_which_findings_are_the_sites_reading(batch: Batch) -> None:
+    """A listed finding that rests on a reading of 解读说明 says so (本站…), as the page links it."""
+    from checker.findings import FINDINGS
+
+    lines = format_text(batch).splitlines()
+    listed = [(f, next(line for line in lines if f"{f.message}（" in line))
+              for row in batch.rows for f in (row.result.findings if row.result else ()) if f.severity != "note"]
+    with_reading = [line for f, line in listed if FINDINGS[f.id].reading]
+    assert with_reading and all("本站" in line for line in with_reading)
+    assert all("本站的理解" not in line for f, line in listed if not FINDINGS[f.id].reading)
+
+
 def test_exports_say_clauses_as_people_read_them(batch: Batch) -> None:
     summary = summary_rows(batch, "https://example.org/")
     header = summary[0]

@@ -90,6 +90,27 @@ def test_text_output_reads_clauses_as_people_do_and_has_no_codes() -> None:
     assert clause_label("2.2.4.1") == "二（二）4（1）"
 
 
+def test_text_output_says_which_findings_are_the_sites_reading() -> None:
+    """A finding resting on a reading of 解读说明 is marked as the site's reading in the text, as the
+    pages link it (本站的理解); a finding stating only the notice is not (issue 20)."""
+    from checker.findings import FINDINGS, READING_NOTE
+
+    marked, plain = 0, 0
+    for scenario in load_scenarios():
+        result, text = _text_of(scenario)
+        for f in result.findings:
+            line = next((line for line in text.splitlines() if f.message in line and "依据" in line), None)
+            if line is None:  # not listed: a note beside 不能申报, or the deadline passed (said with the verdict)
+                continue
+            if FINDINGS[f.id].reading:
+                assert "本站" in line, (scenario["name"], line)
+                marked += 1
+            else:
+                assert READING_NOTE not in line, (scenario["name"], line)
+                plain += 1
+    assert marked and plain
+
+
 def test_an_ineligible_text_says_why_whether_it_can_change_and_whom_to_ask() -> None:
     ineligible = [s for s in load_scenarios() if s["verdict"] == "ineligible"]
     assert ineligible

@@ -10,6 +10,7 @@ in ``one_voice.yml``.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -101,13 +102,28 @@ def read_page(path: str, html: str) -> Page:
     return page
 
 
+def retracted_in(text: str) -> list[str]:
+    """The retracted sentences in ``text`` (whitespace removed)."""
+    return [entry["text"] for entry in DATA["retracted"] if _squash(entry["text"]) in text]
+
+
 def retracted_found(page: Page) -> list[str]:
     """The retracted sentences the page shows (text or tooltip)."""
-    found = []
-    for entry in DATA["retracted"]:
-        if _squash(entry["text"]) in page.shown:
-            found.append(entry["text"])
-    return found
+    return retracted_in(page.shown)
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a parsed TOML value."""
+    if isinstance(value, str):
+        return [value]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return [s for item in items for s in _strings(item)]
+
+
+def checker_wording() -> dict[str, list[str]]:
+    """Every string of the checker's data files (findings, steps, checklist, hints, the unit's desk), by file."""
+    return {path.name: _strings(tomllib.loads(path.read_text(encoding="utf-8")))
+            for path in sorted((ROOT / "checker").glob("*.toml"))}
 
 
 def unlinked_readings(page: Page) -> list[tuple[str, str]]:
@@ -141,6 +157,17 @@ def test_the_pages_are_read(built: list[Page]) -> None:
 def test_no_retracted_sentence_comes_back(built: list[Page]) -> None:
     found = {p.path: hits for p in built if (hits := retracted_found(p))}
     assert found == {}
+
+
+def test_no_retracted_sentence_in_the_checkers_wording() -> None:
+    """A result (CLI text, /checker/, /unit/, printouts) says what checker/*.toml words: no sentence
+    taken off the pages comes back there either (the level_jump finding kept one after the glossary
+    had lost it)."""
+    wording = checker_wording()
+    assert {"findings.toml", "catalog.toml", "questions.toml", "headings.toml"} <= set(wording)
+    found = {name: hits for name, texts in wording.items() if (hits := [h for t in texts for h in retracted_in(_squash(t))])}
+    assert found == {}
+    assert retracted_in(_squash("越级申报的条件以评审条件文件为准。")) == ["以评审条件文件为准"]
 
 
 def test_a_citation_is_given_once(built: list[Page]) -> None:
