@@ -16,6 +16,15 @@ HOSTILE_NAMES = ["=HYPERLINK(\"http://evil.example/\",\"点我\")", "+1+1", "-2+
                  "<img src=x onerror=alert(1)>", "<b>王</b>&amp;"]
 
 
+def people_names(count: int, seed: int = 7) -> list[str]:
+    """Everyday names (a surname, one or two characters), in no order: sorting
+    a roster by name moves its rows; some names come twice, as they do."""
+    rng = random.Random(seed)
+    given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅建国志文"
+    return [rng.choice("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韦覃莫蒙陆")
+            + "".join(rng.choice(given) for _ in range(rng.choice((1, 2)))) for _ in range(count)]
+
+
 def answer_sets(count: int, seed: int = 2017) -> list[dict[str, Any]]:
     return random_answer_sets(count, seed, dates=("2016-12-31", "2017-01-01", "2017-12-31"))
 

@@ -1,6 +1,7 @@
 """Long rosters on the unit's desk (issue 18, 7): the results table is added
 a piece at a time, each in its own task, so the page answers meanwhile; it
-ends complete, in row order, and its filter works. How long the tasks take is
+ends complete, in row order, and its filter works; sorted, every row is still
+there once, in order, and found by the browser's find. How long the tasks take is
 measured by ``bench/unit.py --long-tasks``, not asserted here. And the table's
 fixed columns (issue 17): a phone never scrolls sideways, a wide screen needs
 no scrolling inside the table."""
@@ -9,17 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..batch.rosters import answer_sets, staff_sets, table, to_csv
+from ..batch.rosters import answer_sets, people_names, staff_sets, table, to_csv
 from .conftest import PHONE
 from .unit_helpers import open_unit, paste, shown_rows
 
-# Every mutation of the results table's body, as the rows it has then (one
+# Every mutation of the results table's rows, as the rows it has then (one
 # entry per task that changed it: a MutationObserver reports once per task).
 WATCH_ROWS = """() => {
     window.rowSteps = [];
-    const body = document.querySelector('#unit-table tbody');
-    new MutationObserver(() => window.rowSteps.push(body.rows.length)).observe(body, { childList: true });
+    const table = document.getElementById('unit-table');
+    new MutationObserver(() => window.rowSteps.push(table.querySelectorAll('[data-row]').length))
+        .observe(table, { childList: true, subtree: true });
 }"""
+# Sorting and filtering a long table go a piece at a time too: done once the page is no longer busy.
+ARRANGED = "#unit-app[data-busy='false']"
 
 
 def test_a_long_paste_is_shown_a_piece_at_a_time_and_completely(browser, base_url: str) -> None:
@@ -42,9 +46,51 @@ def test_a_long_paste_is_shown_a_piece_at_a_time_and_completely(browser, base_ur
     # The long table answers its controls.
     verdict = rows[0]["verdict"]
     page.select_option("#unit-filter", verdict)
+    page.wait_for_selector(ARRANGED, state="attached")
     visible = page.evaluate("[...document.querySelectorAll('#unit-table [data-row]')].filter(tr => !tr.hidden).length")
     assert 0 < visible == sum(r["verdict"] == verdict for r in rows) < 2000
     assert page.inner_text("#unit-shown") == f"显示 {visible} / 2000 人"
+    ctx.close()
+
+
+def test_a_long_table_sorted_keeps_every_row_in_order_and_findable(browser, base_url: str) -> None:
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    page = ctx.new_page()
+    open_unit(page, base_url)
+    names = people_names(1000)  # in no order: sorting by name moves rows far
+    paste(page, to_csv(table(answer_sets(20, seed=11) * 50, names=names), "\t"))
+    page.fill("textarea[name=paste]", "")  # the names are found in the table only
+    page.select_option("#unit-sort", "name")
+    page.wait_for_selector(ARRANGED, state="attached")
+    rows = shown_rows(page)
+    assert sorted(r["row"] for r in rows) == list(range(2, 1002))  # every row, once
+    assert [r["name"] for r in rows] != names and sorted(r["name"] for r in rows) == sorted(names)
+    in_order = page.evaluate("""names => { const collator = new Intl.Collator('zh-CN');
+        return names.every((name, n) => n === 0 || collator.compare(names[n - 1], name) <= 0); }""", [r["name"] for r in rows])
+    assert in_order
+    # A person far down the sorted table: the browser's find (as Ctrl+F) finds them and shows their row.
+    far = next(r for r in reversed(rows) if names.count(r["name"]) == 1)
+    found = page.evaluate("""name => { getSelection().removeAllRanges();
+        if (!window.find(name)) return null;
+        const row = getSelection().anchorNode.parentElement.closest('tr');
+        const box = row.getBoundingClientRect();
+        return { row: row.dataset.row, onScreen: box.bottom > 0 && box.top < innerHeight }; }""", far["name"])
+    assert found == {"row": str(far["row"]), "onScreen": True}
+    # Filtered, then sorted by verdict: the rows shown are those of the verdict, in row order.
+    verdict = rows[-1]["verdict"]
+    page.select_option("#unit-filter", verdict)
+    page.select_option("#unit-sort", "verdict")
+    page.wait_for_selector(ARRANGED, state="attached")
+    shown = page.evaluate("[...document.querySelectorAll('#unit-table [data-row]')].filter(tr => tr.checkVisibility())"
+                          ".map(tr => [Number(tr.dataset.row), tr.dataset.verdict])")
+    assert shown == [[r, verdict] for r in range(2, 1002) if any(x["row"] == r and x["verdict"] == verdict for x in rows)]
+    assert page.inner_text("#unit-shown") == f"显示 {len(shown)} / 1000 人"
+    # Everyone again, in row order.
+    page.select_option("#unit-filter", "")
+    page.select_option("#unit-sort", "row")
+    page.wait_for_selector(ARRANGED, state="attached")
+    assert [(r["row"], r["name"]) for r in shown_rows(page)] == [(n + 2, name) for n, name in enumerate(names)]
+    assert page.inner_text("#unit-shown") == ""
     ctx.close()
 
 

@@ -273,7 +273,9 @@ function cancel() {
 function showMessage(text) {
   lastBatch = null;
   $("unit-results").hidden = true;
-  $("unit-table").tBodies[0].replaceChildren(); // no row of an earlier roster stays behind the message
+  arranging += 1; // a sorting under way stops
+  tableRows = [];
+  clearTable($("unit-table")); // no row of an earlier roster stays behind the message
   $("row-errors").replaceChildren();
   $("print-bundle").replaceChildren();
   const box = $("unit-message");
@@ -285,13 +287,19 @@ function showMessage(text) {
 // ---- results ----------------------------------------------------------------
 
 // ---- long tables (issue 18, 7: no task over 200 ms on the main thread) ------
-// Rows are appended a chunk at a time, each in its own task after the browser
-// has drawn the chunk before (no frame lays out several chunks at once). The
-// tables have fixed column widths (unit.css), so a chunk costs the layout of
-// its own rows, not of the whole table again; its size follows what a chunk
-// took on this machine, rows made and drawn.
+// A table's rows go by groups of GROUP, a <tbody> each (several <tbody> make
+// one table for keyboards and screen readers alike). A group off screen is
+// neither styled, laid out nor painted until scrolled to, and its text is
+// still found by find-in-page (content-visibility: auto, unit.css); the
+// browser tests each such element for being on screen every frame, so 20,000
+// rows are 200 tests, not 20,000. Rows are appended a chunk at a time, each in
+// its own task after the browser has drawn the chunk before; a chunk's size
+// follows what one took on this machine. Sorting and filtering move the rows
+// between the groups a slice of work per task (arrange).
+const GROUP = 100;
 const FIRST_CHUNK = 100;
 const CHUNK_MS = 80; // a chunk's script, style, layout and paint together
+const SLICE_MS = 30; // sorting and filtering: the work of one task
 
 /** Resolves once the next frame is drawn; at once in a hidden tab (it draws no frames). */
 function nextFrame() {
@@ -303,6 +311,20 @@ function nextFrame() {
     const late = setTimeout(resolve, 200); // hidden meanwhile
     requestAnimationFrame(() => setTimeout(() => { clearTimeout(late); resolve(); }, 0));
   });
+}
+
+/** A task's share of long work: ``pause()`` once SLICE_MS are used lets the
+ * browser draw and answer before going on; false if no longer ``current()``. */
+function slices(current) {
+  let began = performance.now();
+  return {
+    async pause() {
+      if (performance.now() - began < SLICE_MS) return true;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      began = performance.now();
+      return current();
+    },
+  };
 }
 
 const decoder = new TextDecoder();
@@ -320,27 +342,53 @@ async function parseRows(batch, current) {
   return true;
 }
 
-/** Append ``make(item)`` for every item to ``parent``, a chunk per frame;
- * false if ``current()`` says a newer input came meanwhile. With ``groups``,
- * each chunk after the first goes into a <tbody> of its own after ``parent``
- * (the draft: one element a frame tests for being on screen, not each row). */
-async function appendInChunks(parent, items, make, current, groups = false) {
-  parent.replaceChildren();
-  if (groups) for (const extra of [...parent.parentNode.tBodies].slice(1)) extra.remove();
+// A row's height in each table, measured on its first rows once drawn (a phone's
+// rows are a block of lines): a group's size until it is drawn.
+const rowHeights = new WeakMap();
+
+function sizeGroup(table, group, rows = group.rows.length) {
+  const height = rowHeights.get(table);
+  group.style.containIntrinsicSize = height ? `auto ${Math.round(rows * height)}px` : `auto ${(rows * 2.6).toFixed(1)}em`;
+}
+
+function measureRows(table) {
+  const rows = table.tBodies[0].rows;
+  if (rowHeights.has(table) || rows.length === 0) return;
+  // A row's box lays its group out even when off screen: once, for the first chunk.
+  const height = (rows[rows.length - 1].getBoundingClientRect().bottom - rows[0].getBoundingClientRect().top) / rows.length;
+  if (height <= 0) return;
+  rowHeights.set(table, height);
+  for (const group of table.tBodies) sizeGroup(table, group);
+}
+
+/** Empty ``table``: one group left, empty. */
+function clearTable(table) {
+  for (const extra of [...table.tBodies].slice(1)) extra.remove();
+  table.tBodies[0].replaceChildren();
+  table.tBodies[0].hidden = false;
+}
+
+/** ``make(item)`` for every item into ``table``'s groups, a chunk per frame;
+ * false if ``current()`` says a newer input came meanwhile. */
+async function appendInChunks(table, items, make, current) {
+  clearTable(table);
   let size = FIRST_CHUNK;
   for (let start = 0; start < items.length;) {
     const began = performance.now();
-    const slice = items.slice(start, start + size);
-    let into = parent;
-    if (groups) {
-      if (start > 0) into = parent.parentNode.appendChild(document.createElement("tbody"));
-      into.style.containIntrinsicSize = `auto ${(slice.length * 2.6).toFixed(1)}em`; // a row's height until drawn
+    const from = start;
+    const end = Math.min(items.length, start + size);
+    while (start < end) {
+      let group = table.tBodies[table.tBodies.length - 1];
+      if (group.rows.length >= GROUP) group = table.appendChild(document.createElement("tbody"));
+      const part = items.slice(start, Math.min(end, start + GROUP - group.rows.length));
+      group.append(...part.map(make));
+      sizeGroup(table, group);
+      start += part.length;
     }
-    into.append(...slice.map(make));
-    start += slice.length;
     await nextFrame(); // this chunk laid out and painted
     if (!current()) return false;
-    const perRow = (performance.now() - began) / slice.length;
+    measureRows(table);
+    const perRow = (performance.now() - began) / (end - from);
     // At least 100 rows: on a busy machine the wait for a frame would otherwise
     // shrink the chunks until 20,000 rows took minutes (rows off screen cost little).
     size = Math.max(100, Math.min(1000, Math.round(CHUNK_MS / Math.max(perRow, 0.05))));
@@ -376,12 +424,23 @@ async function show(batch, current = () => true) {
   $("row-errors-block").hidden = problems.length === 0;
 
   $("unit-checklist").replaceChildren(...batch.unit_checklist.map(unitItem));
-  if (!await appendInChunks($("unit-table").tBodies[0], batch.rows, resultRow, current)) return;
-  if ($("unit-filter").value || $("unit-sort").value !== "row") arrange(); // rows come in row order
+  arranging += 1; // a sorting of the table before stops
+  tableRows = [];
+  filling = true;
+  try {
+    if (!await appendInChunks($("unit-table"), batch.rows, (r) => {
+      const tr = resultRow(r);
+      tableRows.push(tr);
+      return tr;
+    }, current)) return;
+  } finally {
+    filling = false;
+  }
+  if ($("unit-filter").value || $("unit-sort").value !== "row") await arrange(); // rows come in row order
   else $("unit-shown").textContent = "";
-  await appendInChunks($("publicity").tBodies[0], batch.publicity, (p) =>
+  await appendInChunks($("publicity"), batch.publicity, (p) =>
     el("tr", {}, el("td", { text: p.row }), el("td", { text: p.name }), el("td", { text: p.level }),
-      el("td", { text: p.current_title }), el("td", { text: p.route })), current, true);
+      el("td", { text: p.current_title }), el("td", { text: p.route })), current);
 }
 
 /** The same problem in many rows of one column is one line listing its cells. */
@@ -406,28 +465,94 @@ function problemItem(group) {
 }
 
 const VERDICT_ORDER = [...DATA.verdicts, null];
+let tableRows = []; // the results table's rows, in row order
+let filling = false; // rows being appended: show() arranges them once all are in
+let arranging = 0; // the newest arrangement: an older one stops
 
-/** Filter and sort the results table (by verdict, name or row), in place. */
-function arrange() {
-  const body = $("unit-table").tBodies[0];
-  if (!lastBatch) return;
+/** Filter and sort the results table (by verdict, name or row), in place, a
+ * slice of work per task (a long table's data-busy is "true" meanwhile). */
+async function arrange() {
+  if (!lastBatch || filling) return;
+  const mine = ++arranging;
+  setBusy(+1);
+  try {
+    await arrangeRows(() => mine === arranging);
+  } finally {
+    setBusy(-1);
+  }
+}
+
+async function arrangeRows(current) {
+  const work = slices(current);
   const filter = $("unit-filter").value;
   const sort = $("unit-sort").value;
-  const key = (tr) => (sort === "verdict" ? VERDICT_ORDER.indexOf(tr.dataset.verdict || null) * 1e6 + Number(tr.dataset.row)
-    : sort === "name" ? tr.cells[1].textContent : Number(tr.dataset.row));
-  // Each row's key once, not once per comparison (20,000 rows).
-  const keyed = [...body.rows].map((tr) => [key(tr), tr]);
-  const collator = new Intl.Collator("zh-CN");
-  keyed.sort(([a], [b]) => (sort === "name" ? collator.compare(a, b) : a - b));
-  const rows = keyed.map(([, tr]) => tr);
-  let shown = 0;
-  for (const tr of rows) {
-    const hide = Boolean(filter) && (tr.dataset.verdict || "error") !== filter;
-    if (tr.hidden !== hide) tr.hidden = hide; // an unchanged row is left alone: no re-layout
-    if (!hide) shown += 1;
+  let order = tableRows;
+  if (sort !== "row") {
+    const collator = new Intl.Collator("zh-CN");
+    // Each row's key once, not once per comparison (20,000 rows); equal keys keep the row order.
+    const keyed = tableRows.map((tr) => [sort === "name" ? tr.cells[1].textContent : VERDICT_ORDER.indexOf(tr.dataset.verdict || null), tr]);
+    const sorted = await sortInSlices(keyed, sort === "name" ? ([a], [b]) => collator.compare(a, b) : ([a], [b]) => a - b, work);
+    if (!sorted) return;
+    order = sorted.map(([, tr]) => tr);
   }
-  if (rows.some((tr, n) => tr !== body.rows[n])) body.append(...rows); // moved only when the order changed
-  $("unit-shown").textContent = filter ? `显示 ${shown} / ${rows.length} 人` : "";
+  const hides = (tr) => Boolean(filter) && (tr.dataset.verdict || "error") !== filter;
+  const shown = order.filter((tr) => !hides(tr));
+  // The rows shown fill the first groups, the hidden ones come last: a group's
+  // size until drawn stays right, and a group with no row shown is hidden.
+  const placed = shown.length === order.length ? order : [...shown, ...order.filter(hides)];
+  if (!await placeInGroups($("unit-table"), placed, hides, work)) return;
+  $("unit-shown").textContent = filter ? `显示 ${shown.length} / ${order.length} 人` : "";
+}
+
+/** ``items`` sorted by ``compare`` (stable): runs sorted, then merged in
+ * pairs, a slice of ``work`` per task; null if it is no longer current. */
+async function sortInSlices(items, compare, work) {
+  const RUN = 256;
+  let from = items.slice();
+  let to = new Array(from.length);
+  for (let start = 0; start < from.length; start += RUN) {
+    const run = from.slice(start, start + RUN).sort(compare);
+    for (let k = 0; k < run.length; k++) from[start + k] = run[k];
+    if (!await work.pause()) return null;
+  }
+  for (let width = RUN; width < from.length; width *= 2) {
+    for (let low = 0; low < from.length; low += 2 * width) {
+      const middle = Math.min(low + width, from.length);
+      const high = Math.min(low + 2 * width, from.length);
+      let a = low;
+      let b = middle;
+      for (let k = low; k < high; k++) to[k] = b >= high || (a < middle && compare(from[a], from[b]) <= 0) ? from[a++] : from[b++];
+      if (!await work.pause()) return null;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+/** Put ``rows`` in this order into ``table``'s groups (as many as before:
+ * GROUP rows each), group by group, a slice of ``work`` per task. Every row
+ * stays in the table meanwhile: one a group no longer holds waits in the next. */
+async function placeInGroups(table, rows, hides, work) {
+  const groups = [...table.tBodies];
+  for (const [g, group] of groups.entries()) {
+    const want = rows.slice(g * GROUP, (g + 1) * GROUP);
+    let shown = 0;
+    for (const tr of want) {
+      const hide = hides(tr);
+      if (tr.hidden !== hide) tr.hidden = hide; // an unchanged row is left alone: no re-layout
+      if (!hide) shown += 1;
+    }
+    if (want.length !== group.rows.length || want.some((tr, k) => tr !== group.rows[k])) { // moved only when changed
+      const wanted = new Set(want);
+      const others = [...group.rows].filter((tr) => !wanted.has(tr));
+      if (others.length) groups[g + 1].append(...others); // the last group holds no other row
+      group.append(...want);
+    }
+    group.hidden = shown === 0;
+    sizeGroup(table, group, shown);
+    if (!await work.pause()) return false;
+  }
+  return true;
 }
 
 function resultRow(r) {
