@@ -274,6 +274,9 @@ def test_ctrl_c_exits_130_without_a_traceback() -> None:
         time.sleep(0.05)
     assert blocked_reading(proc.pid), "the checker never waited for its input"
     proc.send_signal(signal.SIGINT)
+    # Wait for the exit before closing its input (communicate() closes it at
+    # once): on a busy machine an input closed first could be read as empty.
+    proc.wait(timeout=30)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert out == b"" and b"Traceback" not in err and b"KeyboardInterrupt" not in err
