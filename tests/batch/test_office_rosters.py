@@ -105,6 +105,8 @@ def test_an_ambiguous_heading_is_not_guessed_and_says_which_headings_to_use() ->
     *[("current_title", w, "none") for w in ["无", "暂无", "无职称", "没有"]],
     *[("unit_type", w, "non_public") for w in ["民营企业", "私营企业", "民企"]],
     *[("unit_type", w, "state_owned") for w in ["国企", "国有企业", "事业单位"]],
+    *[("unit_type", w, "collective") for w in ["集体", "集体企业", "集体单位"]],
+    ("unit_ownership", "集体", "collective"),
     *[("retirement_date", w, "2017-06-30") for w in [dt.date(2017, 6, 30), dt.datetime(2017, 6, 30), 42916, "42916",
                                                      "20170630", "2017/6/30", "2017.6.30", "2017-06-30 00:00:00",
                                                      "2017年6月30日", "2017-06-30"]],
