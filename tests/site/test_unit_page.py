@@ -307,7 +307,7 @@ def test_results_an_office_can_work_with(page, base_url: str, tmp_path: Path) ->
     assert len(errors) == 1 and "C5" in errors[0][1] and "C9" in errors[0][1]
     # Filter and sort by verdict.
     page.select_option("#unit-filter", "ineligible")
-    visible = page.evaluate("[...document.querySelectorAll('#unit-table [data-row]')].filter(tr => !tr.hidden)"
+    visible = page.evaluate("[...document.querySelectorAll('#unit-table [data-row]')].filter(tr => tr.checkVisibility())"
                             ".map(tr => tr.dataset.verdict)")
     assert visible and set(visible) == {"ineligible"} and len(visible) == want["counts"]["ineligible"]
     page.select_option("#unit-filter", "")
