@@ -37,6 +37,9 @@ class FindingDef:
     在职 is open), so that no one is told they are in scope who may not be.
     ``"applying"``: advice to someone who applies (the deadline, the fee, the
     checklist): dropped beside a blocker, whose result lists no steps."""
+    case: str = ""
+    """The case in a few words, where the who-may-apply picture lists a
+    condition the notice leaves unsettled (else the reading's heading)."""
 
 
 #: ``{ask}`` in a text: the sentence that names whom to ask (``[phrases] ask``).
@@ -46,7 +49,7 @@ _ASK_FIELD = "{ask}"
 def _definition(raw: dict[str, Any], ask: str) -> FindingDef:
     """One ``[[findings]]`` entry, checked: a known severity and scope."""
     check_keys(f"findings.toml {raw.get('id')!r}", raw, {"id", "severity", "clause", "text"},
-               {"remedy", "reading", "scope"})
+               {"remedy", "reading", "scope", "case"})
     definition = FindingDef(
         id=raw["id"],
         severity=raw["severity"],
@@ -55,6 +58,7 @@ def _definition(raw: dict[str, Any], ask: str) -> FindingDef:
         remedy=tuple(raw.get("remedy", ())),
         reading=raw.get("reading"),
         scope=raw.get("scope", ""),
+        case=raw.get("case", ""),
     )
     if definition.severity not in SEVERITIES or definition.scope not in get_args(Scope):
         raise ValueError(f"findings.toml {definition.id!r}: severity {definition.severity!r}, "

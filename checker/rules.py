@@ -388,9 +388,9 @@ def _preapproval(ctx: Context) -> bool | None:
 
 @rule({"1.2.2": "破格申报为破学历资历，不等同于无职称申报或越级申报"}, reports=("level_jump", "level_already_held"))
 def level_jump(ctx: Context) -> None:
-    """Applying for a level more than one above the current title is 越级申报,
-    which the notice only distinguishes from 破格; its conditions are in the
-    review conditions. Applying for a level already held is not covered.
+    """Applying for a level more than one above the current title: the notice
+    names 越级申报 only to distinguish it from 破格 and says nothing of its
+    conditions (the finding says so). Applying for a level already held is not covered.
     High-level talent go by 3号 instead."""
     if ctx.detail(S.HIGH_LEVEL_TALENT):
         return

@@ -350,7 +350,7 @@ def gates() -> list[Gate]:
         if gate.admits:
             admitting = {c.clause for c in gate.children}
             for d in reported:
-                case = Case(reading_title(d.reading), d.clause, d.reading) if d.reading else None
+                case = Case(d.case or reading_title(d.reading), d.clause, d.reading) if d.reading else None
                 if (d.severity == "condition" and case and d.clause in admitting
                         and case not in gate.unstated):
                     gate.unstated.append(case)

@@ -182,7 +182,7 @@ def test_who_may_apply_says_what_the_checker_says_of_those_the_notice_is_silent_
     box, item = _gate_box(diagrams.eligibility_svg(page), scope), _text_item(page, scope)
     assert diagrams.UNSTATED in box and diagrams.UNSTATED[:-1] in item
     for finding, reading, title in (("self_employed", "self-employed", "个体工商户、自由职业者"),
-                                    ("employment_under_a_year_talent", "high-level-talent", "高层次急需紧缺人才"),
+                                    ("employment_under_a_year_talent", "high-level-talent", "高层次急需紧缺人才，与现单位不满一年"),
                                     ("entrusted_level_unstated", "entrusted-level", "外省委托评审中级、初级资格")):
         assert diagrams.FINDINGS[finding].severity == "condition"  # what the checker says of them
         assert title in box and f"../../interpretation/#{reading}" in box, finding
