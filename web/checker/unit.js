@@ -401,6 +401,7 @@ async function show(batch, current = () => true) {
   $("unit-message").hidden = true;
   $("unit-results").hidden = false;
   $("print-bundle").replaceChildren();
+  clearTable($("publicity")); // filled last: a show cut short must not leave the roster before's draft
   $("unit-source").textContent = `${source.filename ? `文件：${source.filename}，` : "粘贴的表格："}${batch.read_as}共 ${batch.rows.length} 人。`;
   $("unit-ignored").hidden = batch.ignored.length === 0;
   $("unit-ignored").replaceChildren(el("strong", { text: "未用于判断的列：" }),
