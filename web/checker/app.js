@@ -377,13 +377,12 @@ function show({ result, errors }) {
 
   $("findings").replaceChildren(...reasons.map((f) => render.finding("li", f, {
     dataset: { findingClause: f.clause, severity: f.severity },
-    after: render.readingLink(DATA.readings[f.id]),
   })));
 
   $("steps").replaceChildren(...result.steps.map(render.step));
 
   $("checklist").replaceChildren(...result.checklist.map((item) =>
-    render.checklistItem(item, { dataset: { clause: item.clause, item: item.id, who: item.who }, readings: DATA.item_readings[item.id] })));
+    render.checklistItem(item, { dataset: { clause: item.clause, item: item.id, who: item.who } })));
 
   $("fee").textContent = result.fee_yuan === null
     ? `评审费：请先选择申报级别（${DATA.fees}）。`

@@ -7,8 +7,9 @@
 
 import { el, withReadings } from "./dom.js";
 
-/** The renderers for one page, from its data ({ labels, clauses }). */
-export function renderers({ labels, clauses }) {
+/** The renderers for one page, from its data ({ labels, clauses, readings,
+ * item_readings }: a finding's reading and an item's readings by id). */
+export function renderers({ labels, clauses, readings = {}, item_readings: itemReadings = {} }) {
   /** A clause id (or {id, label}) → the link to it on the notice page. */
   const clauseLink = (clause) => {
     const id = typeof clause === "string" ? clause : clause.id;
@@ -16,29 +17,31 @@ export function renderers({ labels, clauses }) {
     return known ? el("a", { href: known.href, class: "clause-link", text: known.label }) : el("span", { text: id });
   };
 
-  /** A finding ({ severity, message, clause }) as a `tag`: its severity, its
-   * words, `lead` and its clause, then `after` (e.g. the link to a reading). */
-  const finding = (tag, f, { dataset = {}, lead = " 依据：", after = null } = {}) =>
+  /** " · 本站的理解": the link to the reading of 解读说明 finding `id` rests on, or nothing. */
+  const readingLink = (id) => {
+    const href = readings[id];
+    return href ? el("span", {}, " · ", el("a", { href, class: "reading-link", text: "本站的理解" })) : null;
+  };
+
+  /** A finding ({ severity, message, clause, id }) as a `tag`: its severity,
+   * its words, `lead` and its clause, then the link to its reading. */
+  const finding = (tag, f, { dataset = {}, lead = " 依据：" } = {}) =>
     el(tag, { class: `finding finding--${f.severity}`, dataset },
       el("span", { class: "finding-severity", text: `${labels.severity[f.severity]}：` }),
-      el("span", { text: f.message }), lead, clauseLink(f.clause), after);
+      el("span", { text: f.message }), lead, clauseLink(f.clause), readingLink(f.id));
 
-  /** A finding as one printed line: 须确认：…（clause, `after`）. */
-  const printedFinding = (f, after = null) =>
-    el("li", {}, `${labels.severity[f.severity]}：${f.message}（`, clauseLink(f.clause), after, "）");
-
-  /** " · 本站的理解": the link to the reading of 解读说明 a finding rests on
-   * (its address from the page's data), or nothing. */
-  const readingLink = (href) => (href ? el("span", {}, " · ", el("a", { href, class: "reading-link", text: "本站的理解" })) : null);
+  /** A finding as one printed line: 须确认：…（clause · 本站的理解）. */
+  const printedFinding = (f) =>
+    el("li", {}, `${labels.severity[f.severity]}：${f.message}（`, clauseLink(f.clause), readingLink(f.id), "）");
 
   /** A checklist item ({ title, who, detail, clause }) with a box to tick;
    * `concerns`: whom it concerns, after who does it (the unit's desk);
-   * `readings`: the addresses of the readings its detail names (解读说明, in order). */
-  const checklistItem = (item, { dataset = {}, concerns = "", readings = [] } = {}) =>
+   * each 解读说明 its detail names links the item's reading (in order). */
+  const checklistItem = (item, { dataset = {}, concerns = "" } = {}) =>
     el("li", { class: "checklist-item", dataset },
       el("span", { class: "checkbox", "aria-hidden": "true" }),
       el("strong", { text: item.title }), el("span", { class: "who", text: `（${labels.who[item.who]}${concerns}）` }),
-      item.detail ? el("br") : null, item.detail ? el("span", { class: "detail" }, ...withReadings(item.detail, readings)) : null,
+      item.detail ? el("br") : null, item.detail ? el("span", { class: "detail" }, ...withReadings(item.detail, itemReadings[item.id])) : null,
       " 依据：", clauseLink(item.clause));
 
   /** A checklist item as one printed line, with a box to tick. */
@@ -51,5 +54,5 @@ export function renderers({ labels, clauses }) {
   /** A date of the result: its period as Python words it, what happens then. */
   const period = (d, props = {}) => cited(props, `${d.period}：${d.title}`, d.clause);
 
-  return { clauseLink, finding, printedFinding, readingLink, checklistItem, printedItem, step, period };
+  return { clauseLink, finding, printedFinding, checklistItem, printedItem, step, period };
 }

@@ -568,7 +568,7 @@ function resultRow(r) {
       r.verdict ? LABELS.verdict[r.verdict] : NOT_CHECKED),
     el("td", { text: (r.missing || []).map(questionLabel).join("；") }),
     el("td", {}, ...reasons.map(([severity, message, clause, id]) =>
-      render.finding("div", { severity, message, clause }, { lead: " ", after: render.readingLink(DATA.readings[id]) }))),
+      render.finding("div", { severity, message, clause, id }, { lead: " " }))),
     el("td", { text: r.fee_yuan === null || r.verdict === "ineligible" ? "" : `${r.fee_yuan}元` }),
     el("td", { class: "person-actions" }, ...(r.verdict ? [el("a", {
       href: checkerHref(r.query), class: "person-link", text: "打开", "aria-label": `打开${r.name || `第${r.row}行`}的自查`,
@@ -583,7 +583,7 @@ function resultRow(r) {
 function unitItem(item) {
   const whom = item.rows.length === 0 || item.everyone ? "全部人员" : `第${item.rows.join("、")}行`;
   return render.checklistItem(item, {
-    dataset: { clause: item.clause.id, item: item.id }, concerns: `；涉及：${whom}`, readings: DATA.item_readings[item.id],
+    dataset: { clause: item.clause.id, item: item.id }, concerns: `；涉及：${whom}`,
   });
 }
 
@@ -655,7 +655,7 @@ function personPage(r, qr) {
   ];
   const qrBlock = el("div", { class: "print-qr" }, qr, el("p", {}, el("span", { text: "扫码在手机上打开本人的自查（答案已预先填好）：" }), el("br"), el("span", { class: "print-url", text: url })));
   const why = reasons.length ? el("ul", {}, ...reasons.map(([severity, message, clause, id]) =>
-    render.printedFinding({ severity, message, clause }, render.readingLink(DATA.readings[id])))) : null;
+    render.printedFinding({ severity, message, clause, id }))) : null;
   const answers = [el("h3", { text: "已填的回答" }),
     el("dl", { class: "print-answers" }, ...r.answers.flatMap(([key, value]) => [el("dt", { text: questionLabel(key) }), el("dd", { text: value })]))];
   if (r.verdict === "ineligible") {
