@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker.batch.export import whom_to_ask
 from checker.batch.roster import UNIT_KEYS
 from checker.batch.template import header
 from checker.batch.words import accepted, ambiguous_headings, everyday_words, short_headings, unit_voice
+from checker.findings import ASK
 from checker.parameters import FIGURES
 from checker.questions import BY_ID, QUESTIONS
 from checker.result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS, WHO_LABELS
@@ -37,7 +37,7 @@ def page_data() -> dict[str, Any]:
         "item_readings": item_readings(),
         "notice": NOTICE_URL,
         "notice_number": FIGURES["notice_number"],
-        "whom_to_ask": whom_to_ask(),
+        "whom_to_ask": ASK,
     }
 
 

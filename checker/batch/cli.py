@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..answers import AnswerError, loads, printable
-from ..findings import reading_note
+from ..findings import ASK, reading_note
 from ..inputs import InputError, read_bytes, say, write_all
 from ..notice import clause_label
 from ..questions import BY_ID
 from ..result import SEVERITY_LABELS, VERDICT_LABELS, VERDICTS
 from . import limits
-from .export import whom_to_ask
 from .reading import RosterError, read_sheets
 from .roster import UNIT_EXAMPLE, Batch, UnitAnswerError, check_sheets, unit_answers
 
@@ -150,7 +149,7 @@ def format_text(batch: Batch) -> str:
                     lines.append(f"    {SEVERITY_LABELS[f.severity]}：{f.message}（{clause_label(f.clause)}）"
                                  f"{reading_note(f.id, f.message)}")
             if row.verdict == "ineligible":
-                lines.append(f"    {whom_to_ask()}")
+                lines.append(f"    {ASK}")
             if row.result and row.result.missing:
                 lines.append(f"    还需回答：{'；'.join(BY_ID[k].label if k in BY_ID else k for k in row.result.missing)}")
             for error in row.errors:

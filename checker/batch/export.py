@@ -52,11 +52,6 @@ VERDICT_COLUMN = "结论代码"
 LINK_COLUMN = "自查链接"
 
 
-def whom_to_ask() -> str:
-    """The office the notice names (八), for a person who cannot apply."""
-    return ASK
-
-
 def summary_header(batch: Batch) -> list[str]:
     """行号, 姓名, every question by its short heading (so the export reads
     back as the same answers), the results, then the unit's own columns."""
@@ -76,7 +71,7 @@ def summary_rows(batch: Batch, base_url: str) -> list[list[Any]]:
             VERDICT_LABELS[r.verdict] if r.verdict else NOT_CHECKED,
             "；".join(BY_ID[k].label if k in BY_ID else k for k in res.missing) if res else "",
             "；".join(f"{f.message}（{clause_label(f.clause)}）" for f in findings if f.severity == "condition"),
-            f"{blockers}。{whom_to_ask()}" if blockers else "",
+            f"{blockers}。{ASK}" if blockers else "",
             r.fee_yuan if r.fee_yuan is not None and r.verdict != "ineligible" else "",
             "；".join(f"{e['column']}：{e['message']}" for e in r.errors),
             link(r.query, base_url) if res else "",
@@ -119,7 +114,7 @@ def checklist_rows(batch: Batch) -> list[list[Any]]:
             if f.severity != "note":
                 rows.append([r.row, r.name, f"{SEVERITY_LABELS[f.severity]}：{f.message}", "申报人", clause_label(f.clause)])
         if r.verdict == "ineligible":
-            rows.append([r.row, r.name, whom_to_ask(), "", clause_label("8")])
+            rows.append([r.row, r.name, ASK, "", clause_label("8")])
         for c in (r.result.checklist if r.verdict != "ineligible" else ()):  # type: ignore[union-attr]
             if c.id not in common:
                 rows.append([r.row, r.name, c.title, WHO_LABELS[c.who], clause_label(c.clause)])
